@@ -1,3 +1,5 @@
+import type {CompileOptions, CompileResult, Schedule} from '../schedule/types.js'
+
 /** A problem in a Qtabfile, as a value (STYLE "For qtab" 1). Lines and columns are 1-based. */
 export interface Diagnostic {
   file: string
@@ -46,4 +48,26 @@ export interface Entry {
   pos: SourcePos
   /** Position of the task name. */
   taskPos: SourcePos
+  /** The compiled schedule (in `tz`, `H` seeded with `id`). */
+  trigger: Schedule
+}
+
+/** The schedule engine's compile function (`compileSchedule`), injectable for tests. */
+export type CompileSchedule = (text: string, opts: CompileOptions) => CompileResult
+
+export interface ParseOptions {
+  /** Zone for entries with neither `tz=` nor a `TZ=` above them (`--tz`, `QTAB_TZ` or the system zone). */
+  defaultTz: string
+  /** Schedule compiler. */
+  compile: CompileSchedule
+}
+
+/** A whole file's worth: the entries without errors, and every problem found. */
+export interface ParseResult {
+  /** Entries without errors, in file order. */
+  entries: Entry[]
+  /** Every problem in the file, sorted by line then column. */
+  diagnostics: Diagnostic[]
+  /** Number of lines in the file (for checking diagnostic positions). */
+  lineCount: number
 }
