@@ -1,4 +1,4 @@
-import {IANAZone} from 'luxon'
+import {isValidZone} from '../schedule/compile.js'
 import {formatDuration, parseDuration} from '../schedule/duration.js'
 import {parseJsonValue} from './json-value.js'
 import type {MisfirePolicy, OverlapPolicy} from './types.js'
@@ -69,9 +69,9 @@ export type FieldValueResult =
 
 const PRIORITY = /^[+-]?\d+$/
 
-/** True when `tz` is an IANA zone name luxon (and so the schedule engine) can use. */
+/** True when `tz` is an IANA zone name the schedule engine can use (its own `isValidZone`). */
 export function isKnownZone(tz: string): boolean {
-  return IANAZone.isValidZone(tz)
+  return isValidZone(tz)
 }
 
 /**

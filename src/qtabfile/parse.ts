@@ -1,3 +1,4 @@
+import {compileSchedule} from '../schedule/compile.js'
 import type {Schedule} from '../schedule/types.js'
 import {isCronFieldToken} from './cron-field-token.js'
 import {
@@ -157,7 +158,8 @@ function parseEntryLine(
 
   let trigger: Schedule | undefined
   if (split.kind === 'schedule' && isKnownZone(resolved.fields.tz)) {
-    const compiled = opts.compile(scheduleText, {tz: resolved.fields.tz, seed: resolved.fields.id})
+    const compile = opts.compile ?? compileSchedule
+    const compiled = compile(scheduleText, {tz: resolved.fields.tz, seed: resolved.fields.id})
     for (const p of compiled.problems) {
       const offset = Math.min(Math.max(0, Math.trunc(p.offset) || 0), scheduleText.length)
       const length = Math.min(Math.max(0, Math.trunc(p.length) || 0), scheduleText.length - offset)

@@ -58,8 +58,8 @@ export type CompileSchedule = (text: string, opts: CompileOptions) => CompileRes
 export interface ParseOptions {
   /** Zone for entries with neither `tz=` nor a `TZ=` above them (`--tz`, `QTAB_TZ` or the system zone). */
   defaultTz: string
-  /** Schedule compiler. */
-  compile: CompileSchedule
+  /** Schedule compiler; default the engine's `compileSchedule`. */
+  compile?: CompileSchedule
 }
 
 /** A whole file's worth: the entries without errors, and every problem found. */

@@ -1,0 +1,38 @@
+import {parseQtabfile} from '../qtabfile/parse.js'
+import {QtabfileReadError, readQtabfile} from '../qtabfile/read.js'
+import type {Diagnostic} from '../qtabfile/types.js'
+import {ENTRY_RULES} from './rules/index.js'
+import type {LintOptions, LintReport} from './types.js'
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column
+
+/** Lints one file's text: the parser's diagnostics plus every entry rule over the clean entries. */
+export function lintText(text: string, file: string, opts: LintOptions): Diagnostic[] {
+  const parsed = parseQtabfile(text, file, opts)
+  return withEntryRules(parsed.entries, parsed.diagnostics, opts)
+}
+
+function withEntryRules(entries: ReturnType<typeof parseQtabfile>['entries'], found: Diagnostic[], opts: LintOptions) {
+  const ctx = {now: opts.now, dstNotes: opts.dstNotes}
+  const diagnostics = [...found, ...entries.flatMap((entry) => ENTRY_RULES.flatMap((rule) => rule(entry, ctx)))]
+  return diagnostics.sort(byPosition)
+}
+
+/**
+ * Lints every file in `paths` (all of them, whatever the earlier ones held). A file that cannot
+ * be read is listed in `unreadable` rather than thrown, so the command can still print the other
+ * files' problems and then exit 2.
+ */
+export async function lintFiles(paths: string[], opts: LintOptions): Promise<LintReport> {
+  const report: LintReport = {files: [...paths], diagnostics: [], unreadable: []}
+  for (const path of paths) {
+    try {
+      const parsed = await readQtabfile(path, opts)
+      report.diagnostics.push(...withEntryRules(parsed.entries, parsed.diagnostics, opts))
+    } catch (e) {
+      if (!(e instanceof QtabfileReadError)) throw e
+      report.unreadable.push({file: path, message: e.message})
+    }
+  }
+  return report
+}
