@@ -69,9 +69,19 @@ export type FieldValueResult =
 
 const PRIORITY = /^[+-]?\d+$/
 
-/** True when `tz` is an IANA zone name the schedule engine can use (its own `isValidZone`). */
+const zoneCache = new Map<string, boolean>()
+
+/**
+ * True when `tz` is an IANA zone name the schedule engine can use (its own `isValidZone`).
+ * Memoized: each check builds an `Intl.DateTimeFormat`, which costs more than parsing a line.
+ */
 export function isKnownZone(tz: string): boolean {
-  return isValidZone(tz)
+  let known = zoneCache.get(tz)
+  if (known === undefined) {
+    known = isValidZone(tz)
+    if (zoneCache.size < 1000) zoneCache.set(tz, known)
+  }
+  return known
 }
 
 /**
