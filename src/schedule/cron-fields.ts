@@ -241,7 +241,7 @@ function parseItem(
       return String(start)
     }
     lo = start
-    resolvedBase = `${lo}-${hi}`
+    resolvedBase = hi === (def === DOW ? 6 : def.max) ? String(lo) : `${lo}-${hi}`
   } else {
     const dash = base.indexOf('-', 1)
     if (dash < 0) {

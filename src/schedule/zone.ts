@@ -2,8 +2,7 @@
  * UTC-offset arithmetic for IANA zones, on top of `Intl` (no tz database of our own).
  *
  * A zone's history is cut into constant-offset *segments* between offset transitions.
- * Transitions are found lazily per UTC year (sample the offset every few hours, bisect to the
- * second) and cached for the life of the process, so `segmentAt` is a cached lookup after the
+ * Transitions are found lazily per UTC year (sample the offset daily, bisect to the second) and cached for the life of the process, so `segmentAt` is a cached lookup after the
  * first call for a year. Every offset change counts as a transition, DST or not.
  * All instants here are whole **seconds** since the Unix epoch; offsets are seconds east of UTC.
  */
@@ -44,7 +43,11 @@ interface YearTable {
   transitions: Transition[]
 }
 
-const SAMPLE_STEP = 6 * 3600
+/**
+ * Offsets are sampled once a day and each change is bisected to the second, so two changes
+ * that cancel out within one day would be missed; tzdata has none in the range qtab targets.
+ */
+const SAMPLE_STEP = 86400
 const FIXED_UTC = new Set(['utc', 'etc/utc', 'etc/uct', 'uct', 'gmt', 'etc/gmt', 'etc/gmt0', 'etc/gmt+0', 'etc/gmt-0'])
 
 /** True when `tz` is an IANA zone name that this runtime's Intl knows (e.g. `Europe/Berlin`, `UTC`). */
