@@ -1,0 +1,279 @@
+import {randomUUID} from 'node:crypto'
+import type {ChainableCommander, Redis} from 'ioredis'
+import type {Entry} from '../qtabfile/types.js'
+import {BrokerUnavailableError, RedisAuthError, RedisUnreachableError} from './errors.js'
+import {
+  ENTRY_STATE_FIELDS,
+  entryStateKey,
+  queueEntry,
+  queueKey,
+  replicaKey,
+  replicaKeyPattern,
+  scheduleSignature,
+  taskKey,
+} from './keys.js'
+import {decodeEnqueueResult, type EnqueueOutcome} from './outcome.js'
+import {pythonJsonDumps} from './python-json.js'
+import {parseRedisUrl, redactUrlsInText, type RedisEndpoint} from './redis-url.js'
+import {defineScripts, type SyncCursorReply} from './scripts.js'
+import type {CursorRequest, EnqueueSink, FireRequest, ReplicaInfo} from './sink.js'
+import {formatFireInstant} from './time-format.js'
+
+/** What `readState` reports for one entry; null where Redis has nothing yet. */
+export interface EntryState {
+  id: string
+  /** ms since epoch. */
+  cursor: number | null
+  signature: string | null
+  /** Nominal instant of the last scheduled fire enqueued, ms since epoch. */
+  lastFire: number | null
+  lastUuid: string | null
+  /** `created_at` of the last task: epoch seconds, decimal text. */
+  lastEnqueuedAt: string | null
+  /** QTasks `status` of the last task (`new`, `process`, `success`, …); null if its hash is gone. */
+  lastStatus: string | null
+}
+
+export interface ConnectOptions {
+  /** Connect timeout, ms (default 2000). */
+  connectTimeoutMs?: number
+  /** Longest pause between background reconnect attempts after start-up, ms (default 2000). */
+  maxReconnectDelayMs?: number
+  /** UUID source; tests may pin it. Default `crypto.randomUUID` (canonical lower-case v4). */
+  newUuid?: () => string
+}
+
+/** ioredis `ReplyError`s that mean the credentials were refused. */
+const AUTH_FAILURE = /^(WRONGPASS|NOAUTH|NOPERM)|invalid password|invalid username-password/i
+
+/**
+ * Connects to Redis and checks the connection with PING, failing fast (no retry at start-up).
+ * After this succeeds the client reconnects by itself in the background, with commands failing
+ * immediately while it is down (no offline queue), so the scheduler decides when to retry.
+ * ioredis is imported lazily: commands that never touch Redis don't pay for loading it.
+ * @throws RedisUrlError malformed URL or wrong scheme
+ * @throws RedisAuthError the server refused the credentials
+ * @throws RedisUnreachableError nothing answered (refused, DNS, timeout, TLS)
+ */
+export async function connect(url: string, options: ConnectOptions = {}): Promise<RedisBroker> {
+  const endpoint = parseRedisUrl(url)
+  const {Redis} = await import('ioredis')
+  let started = false
+  const maxDelay = options.maxReconnectDelayMs ?? 2000
+  const redis = new Redis({
+    host: endpoint.host,
+    port: endpoint.port,
+    db: endpoint.db,
+    username: endpoint.username,
+    password: endpoint.password,
+    tls: endpoint.tls ? {} : undefined,
+    lazyConnect: true,
+    connectTimeout: options.connectTimeoutMs ?? 2000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    // Never retry during start-up (fail fast); afterwards keep reconnecting with a capped delay.
+    retryStrategy: (times) => (started ? Math.min(times * 200, maxDelay) : null),
+  })
+  const broker = new RedisBroker(redis, endpoint, options.newUuid ?? randomUUID)
+  try {
+    await redis.connect()
+    await redis.ping()
+  } catch (error) {
+    redis.disconnect()
+    // connect() only says "Connection is closed."; the cause arrived on the 'error' event.
+    const cause = broker.lastConnectionError ?? (error as Error)
+    const reason = redactUrlsInText(cause.message)
+    if (AUTH_FAILURE.test(reason)) {
+      throw new RedisAuthError(`redis at ${endpoint.redacted} refused the credentials: ${reason}`, {cause})
+    }
+    throw new RedisUnreachableError(`cannot connect to redis at ${endpoint.redacted}: ${reason}`, {cause})
+  }
+  started = true
+  defineScripts(redis)
+  return broker
+}
+
+/** The one module that talks to Redis: QTasks enqueues, cursors, heartbeats, status reads. */
+export class RedisBroker implements EnqueueSink {
+  /** Last error ioredis reported on its 'error' event (the real cause of a failed command). */
+  lastConnectionError: Error | undefined
+
+  constructor(
+    private readonly redis: Redis,
+    /** Where this broker is connected; `redacted` / `address` are safe to print. */
+    readonly endpoint: RedisEndpoint,
+    private readonly newUuid: () => string = randomUUID,
+  ) {
+    // The listener also stops ioredis printing "[ioredis] Unhandled error event".
+    redis.on('error', (error: Error) => (this.lastConnectionError = error))
+    redis.on('ready', () => (this.lastConnectionError = undefined))
+  }
+
+  async syncCursors(requests: CursorRequest[], nowMs: number): Promise<number[]> {
+    if (requests.length === 0) return []
+    const replies = await this.exec<SyncCursorReply>((p) => {
+      for (const r of requests) p.qtabSyncCursor(entryStateKey(r.app, r.id), r.signature, String(Math.floor(nowMs)))
+    })
+    return replies.map(([, cursor]) => Number(cursor))
+  }
+
+  /**
+   * One pipeline of `enqueueFire-3.lua` calls (EVALSHA): one round trip for a batch.
+   * @throws BrokerUnavailableError when any call failed; its `outcomes` holds the calls that
+   *   did complete (undefined for the others), so the caller can report them.
+   */
+  async enqueueFires(batch: FireRequest[]): Promise<EnqueueOutcome[]> {
+    if (batch.length === 0) return []
+    const uuids = batch.map(() => this.newUuid())
+    const replies = await this.execSettled((p) => {
+      batch.forEach(({entry, fire}, i) => {
+        const uuid = uuids[i] as string
+        const {keys, argv} = enqueueFireArgs('fire', entry, fire, uuid, entry.overlap)
+        p.qtabEnqueueFire(...keys, ...argv)
+      })
+    })
+    const outcomes = replies.map((reply, i) =>
+      reply.ok ? decodeEnqueueResult(reply.value, uuids[i] as string) : undefined,
+    )
+    const failed = replies.find((r) => !r.ok)
+    if (failed && !failed.ok) throw this.unavailable(failed.error, outcomes)
+    return outcomes as EnqueueOutcome[]
+  }
+
+  async trigger(entry: Entry, atMs: number, options: {ignoreOverlap?: boolean} = {}): Promise<EnqueueOutcome> {
+    const uuid = this.newUuid()
+    const {keys, argv} = enqueueFireArgs('trigger', entry, atMs, uuid, options.ignoreOverlap ? 'allow' : entry.overlap)
+    const reply = await this.call(() => this.redis.qtabEnqueueFire(...keys, ...argv))
+    return decodeEnqueueResult(reply, uuid)
+  }
+
+  async heartbeat(app: string, replica: ReplicaInfo, ttlMs: number): Promise<void> {
+    await this.call(() => this.redis.set(replicaKey(app, replica.replicaId), JSON.stringify(replica), 'PX', ttlMs))
+  }
+
+  /** Per-entry state for `qtab status`, in `ids` order, with the QTasks status of each last task. */
+  async readState(app: string, ids: string[]): Promise<EntryState[]> {
+    if (ids.length === 0) return []
+    const hashes = await this.exec<Record<string, string>>((p) => {
+      for (const id of ids) p.hgetall(entryStateKey(app, id))
+    })
+    const F = ENTRY_STATE_FIELDS
+    const statuses = await this.exec<string | null>((p) => {
+      for (const h of hashes) p.hget(h[F.lastTaskKey] ?? entryStateKey(app, '\0none'), 'status')
+    })
+    const num = (text: string | undefined) => (text === undefined ? null : Number(text))
+    return ids.map((id, i) => {
+      const h = hashes[i] ?? {}
+      return {
+        id,
+        cursor: num(h[F.cursor]),
+        signature: h[F.signature] ?? null,
+        lastFire: num(h[F.lastFire]),
+        lastUuid: h[F.lastUuid] ?? null,
+        lastEnqueuedAt: h[F.lastEnqueuedAt] ?? null,
+        lastStatus: h[F.lastTaskKey] === undefined ? null : (statuses[i] ?? null),
+      }
+    })
+  }
+
+  /** Heartbeat records of the replicas alive for `app` (keys not yet expired). */
+  async readReplicas(app: string): Promise<ReplicaInfo[]> {
+    const keys = await this.call(async () => {
+      const found: string[] = []
+      let cursor = '0'
+      do {
+        const [next, batch] = await this.redis.scan(cursor, 'MATCH', replicaKeyPattern(app), 'COUNT', 200)
+        found.push(...batch)
+        cursor = next
+      } while (cursor !== '0')
+      return found.sort()
+    })
+    if (keys.length === 0) return []
+    const values = await this.call(() => this.redis.mget(keys))
+    return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as ReplicaInfo)
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.redis.quit()
+    } catch {
+      this.redis.disconnect()
+    }
+  }
+
+  /** Runs a pipeline and returns its replies, throwing the first failure. */
+  private async exec<T>(build: (p: ChainableCommander) => void): Promise<T[]> {
+    const replies = await this.execSettled(build)
+    const failed = replies.find((r) => !r.ok)
+    if (failed && !failed.ok) throw this.unavailable(failed.error)
+    return replies.map((r) => (r.ok ? r.value : undefined) as T)
+  }
+
+  private async execSettled(
+    build: (p: ChainableCommander) => void,
+  ): Promise<({ok: true; value: unknown} | {ok: false; error: Error})[]> {
+    const pipeline = this.redis.pipeline()
+    build(pipeline)
+    const results = await this.call(() => pipeline.exec())
+    if (!results) throw this.unavailable(new Error('pipeline discarded'))
+    return results.map(([error, value]) => (error ? {ok: false, error} : {ok: true, value}))
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (error) {
+      throw this.unavailable(error as Error)
+    }
+  }
+
+  /** Wraps a command failure; the cause is the connection error if there is one. Redacted. */
+  private unavailable(error: Error, outcomes?: (EnqueueOutcome | undefined)[]): Error {
+    if (error instanceof BrokerUnavailableError) return error
+    if (error.name === 'ReplyError' && !AUTH_FAILURE.test(error.message)) return error // a script/command bug, not an outage
+    const cause = this.lastConnectionError ?? error
+    const wrapped = new BrokerUnavailableError(
+      `redis unavailable at ${this.endpoint.address}: ${redactUrlsInText(cause.message)}`,
+      this.endpoint.address,
+      {cause},
+    )
+    if (outcomes) wrapped.outcomes = outcomes
+    return wrapped
+  }
+}
+
+/**
+ * KEYS and ARGV for `enqueueFire-3.lua`, in the order of its contract header.
+ * @param fire nominal fire instant (mode 'fire') or trigger instant (mode 'trigger'), ms since epoch
+ */
+export function enqueueFireArgs(
+  mode: 'fire' | 'trigger',
+  entry: Entry,
+  fire: number,
+  uuid: string,
+  overlap: Entry['overlap'],
+): {
+  keys: [string, string, string]
+  argv: [string, string, string, string, string, string, string, string, string, string, string, string]
+} {
+  // QTasks int()s the priority in the hash and the list entry: 1.5 would crash the worker.
+  if (!Number.isSafeInteger(entry.priority))
+    throw new TypeError(`priority of ${entry.id} must be an integer, got ${entry.priority}`)
+  return {
+    keys: [entryStateKey(entry.app, entry.id), taskKey(entry.app, uuid), queueKey(entry.app, entry.queue)],
+    argv: [
+      mode,
+      String(Math.floor(fire)),
+      scheduleSignature(entry.schedule, entry.tz),
+      overlap,
+      uuid,
+      entry.task,
+      String(entry.priority),
+      pythonJsonDumps(entry.args),
+      pythonJsonDumps(entry.kwargs),
+      entry.id,
+      formatFireInstant(fire),
+      queueEntry(entry.task, uuid, entry.priority),
+    ],
+  }
+}

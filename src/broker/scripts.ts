@@ -1,0 +1,59 @@
+import {readFileSync} from 'node:fs'
+import type {Redis, Result, ClientContext} from 'ioredis'
+
+/** Reply of `enqueueFire-3.lua`: `[code, detail]` (see the script's contract header). */
+export type EnqueueFireReply = [code: number, detail: string]
+/** Reply of `syncCursor-1.lua`: `[code, cursor ms text]`. */
+export type SyncCursorReply = [code: number, cursor: string]
+
+declare module 'ioredis' {
+  interface RedisCommander<Context extends ClientContext> {
+    /**
+     * `enqueueFire-3.lua`. KEYS: entry state hash, task hash, queue list. ARGV: mode, fire ms,
+     * signature, overlap, uuid, task, priority, args, kwargs, qtab_id, qtab_fire, queue entry.
+     * @returns `[1, created_at]` enqueued, `[2, cursor]` duplicate, `[3, previous uuid]`
+     *   overlap-skipped, `[4, stored signature]` schedule changed elsewhere.
+     */
+    qtabEnqueueFire(
+      stateKey: string,
+      taskKey: string,
+      queueKey: string,
+      ...argv: [string, string, string, string, string, string, string, string, string, string, string, string]
+    ): Result<EnqueueFireReply, Context>
+    /**
+     * `syncCursor-1.lua`. KEYS: entry state hash. ARGV: signature, now ms.
+     * @returns `[0, stored cursor]` kept, `[1, now]` reset.
+     */
+    qtabSyncCursor(stateKey: string, signature: string, nowMs: string): Result<SyncCursorReply, Context>
+  }
+}
+
+/** The Lua scripts, by ioredis command name. File names follow BullMQ: `name-N.lua`, N = KEYS count. */
+const SCRIPT_FILES = {
+  qtabEnqueueFire: 'enqueueFire-3.lua',
+  qtabSyncCursor: 'syncCursor-1.lua',
+} as const
+
+/**
+ * Registers qtab's scripts on a client with `defineCommand`: ioredis sends EVAL once per socket,
+ * EVALSHA afterwards, and re-sends on NOSCRIPT (e.g. after SCRIPT FLUSH or a server restart).
+ * The scripts are read next to this module (`src/broker/scripts` or, after `npm run build`,
+ * `dist/broker/scripts`, copied by `scripts/copy-lua.js`).
+ */
+export function defineScripts(redis: Redis): void {
+  for (const [name, file] of Object.entries(SCRIPT_FILES)) {
+    if (name in redis) continue
+    redis.defineCommand(name, {numberOfKeys: keyCount(file), lua: loadScript(file)})
+  }
+}
+
+/** Reads a script's source; exported for tests that check the contract header. */
+export function loadScript(file: string): string {
+  return readFileSync(new URL(`./scripts/${file}`, import.meta.url), 'utf8')
+}
+
+function keyCount(file: string): number {
+  const match = /-(\d+)\.lua$/.exec(file)
+  if (!match) throw new Error(`scripts: ${file} does not end in -N.lua (N = number of KEYS)`)
+  return Number(match[1])
+}
