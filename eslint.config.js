@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai's property assertions (`expect(x).to.be.true`) are expressions by design
+    files: ['test/**/*.ts'],
+    rules: {'@typescript-eslint/no-unused-expressions': 'off'},
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: {sourceType: 'commonjs', globals: {require: 'readonly', module: 'writable'}},
     rules: {'@typescript-eslint/no-require-imports': 'off'},
