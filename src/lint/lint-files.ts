@@ -1,6 +1,7 @@
 import {parseQtabfile} from '../qtabfile/parse.js'
 import {QtabfileReadError, readQtabfile} from '../qtabfile/read.js'
 import type {Diagnostic} from '../qtabfile/types.js'
+import {dstNotes} from '../schedule/dst-notes.js'
 import {ENTRY_RULES} from './rules/index.js'
 import type {LintOptions, LintReport} from './types.js'
 
@@ -13,7 +14,7 @@ export function lintText(text: string, file: string, opts: LintOptions): Diagnos
 }
 
 function withEntryRules(entries: ReturnType<typeof parseQtabfile>['entries'], found: Diagnostic[], opts: LintOptions) {
-  const ctx = {now: opts.now, dstNotes: opts.dstNotes}
+  const ctx = {now: opts.now, dstNotes: opts.dstNotes ?? dstNotes}
   const diagnostics = [...found, ...entries.flatMap((entry) => ENTRY_RULES.flatMap((rule) => rule(entry, ctx)))]
   return diagnostics.sort(byPosition)
 }

@@ -11,14 +11,14 @@ export interface LintOptions {
   now: number
   /** Schedule compiler; default the engine's `compileSchedule`. */
   compile?: CompileSchedule
-  /** The engine's `dstNotes`; the `dst` rule runs only when it is given. */
+  /** The engine's DST report; default its `dstNotes`. */
   dstNotes?: DstNotes
 }
 
 /** What a rule over one clean entry may use. */
 export interface RuleContext {
   now: number
-  dstNotes?: DstNotes
+  dstNotes: DstNotes
 }
 
 /** A lint rule over one entry that parsed without errors. */
