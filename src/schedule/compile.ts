@@ -177,7 +177,7 @@ function compileEvery(text: string, tokens: Token[], opts: CompileOptions, probl
   return () => new EverySchedule(text, opts.tz, seconds)
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
 function compileAt(text: string, tokens: Token[], opts: CompileOptions, problems: ScheduleProblem[], zoneOk: boolean) {
   const head = tokens[0] as Token
