@@ -1,6 +1,7 @@
 import {AtSchedule} from './at-schedule.js'
 import {daysFromCivil, daysInMonth} from './calendar.js'
 import {parseCronFields, tokenize, type Token} from './cron-fields.js'
+import {CronMatcher} from './cron-match.js'
 import {CronSchedule} from './cron-schedule.js'
 import {parseDuration} from './duration.js'
 import {EverySchedule} from './every-schedule.js'
@@ -94,9 +95,9 @@ function compileCron(
   problems.push(...parsed.problems)
   const spec = parsed.spec
   if (!spec) return undefined
-  const schedule = () => new CronSchedule(source, opts.tz, spec)
-  const probe = new CronSchedule(source, 'UTC', spec)
-  if (!probe.matcher.firesOnSomeDay()) {
+  const matcher = new CronMatcher(spec)
+  const schedule = () => new CronSchedule(source, opts.tz, spec, matcher)
+  if (!matcher.firesOnSomeDay()) {
     const dayTokens = tokens.slice(-3)
     const first = dayTokens[0] as Token
     const last = dayTokens[2] as Token
