@@ -1,6 +1,7 @@
 import {AtSchedule} from './at-schedule.js'
 import {daysFromCivil, daysInMonth} from './calendar.js'
 import {parseCronFields, tokenize, type Token} from './cron-fields.js'
+import {CronMatcher} from './cron-match.js'
 import {CronSchedule} from './cron-schedule.js'
 import {parseDuration} from './duration.js'
 import {EverySchedule} from './every-schedule.js'
@@ -94,9 +95,9 @@ function compileCron(
   problems.push(...parsed.problems)
   const spec = parsed.spec
   if (!spec) return undefined
-  const schedule = () => new CronSchedule(source, opts.tz, spec)
-  const probe = new CronSchedule(source, 'UTC', spec)
-  if (!probe.matcher.firesOnSomeDay()) {
+  const matcher = new CronMatcher(spec)
+  const schedule = () => new CronSchedule(source, opts.tz, spec, matcher)
+  if (!matcher.firesOnSomeDay()) {
     const dayTokens = tokens.slice(-3)
     const first = dayTokens[0] as Token
     const last = dayTokens[2] as Token
@@ -177,7 +178,7 @@ function compileEvery(text: string, tokens: Token[], opts: CompileOptions, probl
   return () => new EverySchedule(text, opts.tz, seconds)
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
 function compileAt(text: string, tokens: Token[], opts: CompileOptions, problems: ScheduleProblem[], zoneOk: boolean) {
   const head = tokens[0] as Token

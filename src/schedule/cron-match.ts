@@ -8,13 +8,13 @@ import type {CronSpec} from './cron-fields.js'
 export class CronMatcher {
   readonly spec: CronSpec
   /** nextX[i] = smallest allowed value ≥ i, or -1. */
-  readonly #nextSecond: Int8Array
-  readonly #nextMinute: Int8Array
-  readonly #nextHour: Int8Array
+  readonly #nextSecond: number[]
+  readonly #nextMinute: number[]
+  readonly #nextHour: number[]
   readonly #firstTime: number
-  /** Day-number → match cache for the last month looked at (cheap for every-second entries). */
-  #cachedDay = NaN
-  #cachedMatch = false
+  /** Bit d set = day d of the cached month matches; one month cached (cheap for frequent entries). */
+  #maskKey = NaN
+  #mask = 0
 
   constructor(spec: CronSpec) {
     this.spec = spec
@@ -27,27 +27,39 @@ export class CronMatcher {
 
   /** Does local calendar day `days` (days since 1970-01-01) match month, DOM and DOW (Vixie rule)? */
   dayMatches(days: number): boolean {
-    if (days === this.#cachedDay) return this.#cachedMatch
-    const match = this.#dayMatches(days)
-    this.#cachedDay = days
-    this.#cachedMatch = match
-    return match
+    const {year, month, day} = civilFromDays(days)
+    return ((this.monthMask(year, month) >>> day) & 1) === 1
   }
 
-  #dayMatches(days: number): boolean {
+  /** Matching days of a month as a bit set (bit d for day d, 1..31). */
+  monthMask(year: number, month: number): number {
+    const key = year * 16 + month
+    if (key !== this.#maskKey) {
+      this.#mask = this.#computeMonthMask(year, month)
+      this.#maskKey = key
+    }
+    return this.#mask
+  }
+
+  #computeMonthMask(year: number, month: number): number {
     const s = this.spec
-    const {year, month, day} = civilFromDays(days)
-    if (!s.months[month]) return false
+    if (!s.months[month]) return 0
     const last = daysInMonth(year, month)
-    const dow = weekday(days)
-    let domOk = s.dom[day] === 1
-    if (!domOk) for (const n of s.domFromLast) if (day === last - n) domOk = true
-    if (!domOk) for (const n of s.domNearestWeekday) if (day === nearestWeekday(year, month, n, last)) domOk = true
-    if (!domOk && s.domLastWeekday) domOk = day === nearestWeekday(year, month, last, last)
-    let dowOk = s.dow[dow] === 1
-    if (!dowOk) for (const d of s.dowLast) if (d === dow && day + 7 > last) dowOk = true
-    if (!dowOk) for (const [d, k] of s.dowNth) if (d === dow && Math.ceil(day / 7) === k) dowOk = true
-    return s.domStar || s.dowStar ? domOk && dowOk : domOk || dowOk
+    const first = daysFromCivil(year, month, 1)
+    const firstDow = weekday(first)
+    const nearest = s.domNearestWeekday.map((n) => nearestWeekday(year, month, n, last))
+    const lastWeekday = s.domLastWeekday ? nearestWeekday(year, month, last, last) : -1
+    let mask = 0
+    for (let day = 1; day <= last; day++) {
+      const dow = (firstDow + day - 1) % 7
+      let domOk = s.dom[day] === 1 || day === lastWeekday || nearest.includes(day)
+      if (!domOk) for (const n of s.domFromLast) if (day === last - n) domOk = true
+      let dowOk = s.dow[dow] === 1
+      if (!dowOk) for (const d of s.dowLast) if (d === dow && day + 7 > last) dowOk = true
+      if (!dowOk) for (const [d, k] of s.dowNth) if (d === dow && Math.ceil(day / 7) === k) dowOk = true
+      if (s.domStar || s.dowStar ? domOk && dowOk : domOk || dowOk) mask |= 1 << day
+    }
+    return mask
   }
 
   /** Smallest matching second-of-day ≥ `sod` (0..86399), or -1 when none is left that day. */
@@ -79,10 +91,26 @@ export class CronMatcher {
   nextWallMatch(from: number, to: number, maxDays = 146_100): number | null {
     let day = Math.floor(from / 86400)
     let sod = from - day * 86400
-    for (let n = 0; n < maxDays && day * 86400 < to; n++, day++, sod = 0) {
-      if (!this.dayMatches(day)) continue
+    const lastDay = day + maxDays
+    while (day < lastDay && day * 86400 < to) {
+      const {year, month, day: dom} = civilFromDays(day)
+      const later = this.monthMask(year, month) >>> dom
+      if (later === 0) {
+        day += daysInMonth(year, month) - dom + 1
+        sod = 0
+        continue
+      }
+      const skip = 31 - Math.clz32(later & -later)
+      if (skip > 0) {
+        day += skip
+        sod = 0
+      }
       const tod = this.nextTimeOfDay(sod)
-      if (tod < 0) continue
+      if (tod < 0) {
+        day++
+        sod = 0
+        continue
+      }
       const wall = day * 86400 + tod
       return wall < to ? wall : null
     }
@@ -91,14 +119,14 @@ export class CronMatcher {
 
   /** True when some calendar day in the 400-year Gregorian cycle matches (else it never fires). */
   firesOnSomeDay(): boolean {
-    const start = daysFromCivil(2000, 1, 1)
-    for (let d = start; d < start + 146_097; d++) if (this.#dayMatches(d)) return true
+    for (let year = 2000; year < 2400; year++)
+      for (let month = 1; month <= 12; month++) if (this.monthMask(year, month) !== 0) return true
     return false
   }
 }
 
-function nextTable(allowed: Uint8Array, size: number): Int8Array {
-  const out = new Int8Array(size).fill(-1)
+function nextTable(allowed: number[], size: number): number[] {
+  const out = new Array<number>(size).fill(-1)
   let next = -1
   for (let i = size - 1; i >= 0; i--) {
     if (allowed[i]) next = i

@@ -30,11 +30,12 @@ export class CronSchedule implements Schedule {
   readonly #zone: ZoneTable
   #segment: Segment | undefined
 
-  constructor(source: string, tz: string, spec: CronSpec) {
+  /** `matcher` may be passed when the caller already built one for `spec`. */
+  constructor(source: string, tz: string, spec: CronSpec, matcher = new CronMatcher(spec)) {
     this.source = source
     this.tz = tz
     this.spec = spec
-    this.matcher = new CronMatcher(spec)
+    this.matcher = matcher
     this.#zone = zoneTable(tz)
   }
 
