@@ -45,6 +45,7 @@ export function dstNotes(schedule: Schedule, fromMs: number, toMs: number): DstN
 }
 
 function cronNote(schedule: CronSchedule, tr: Transition): DstNote | undefined {
+  if (keepsRhythm(schedule, tr.after - tr.before)) return undefined
   const oldWall = tr.at + tr.before
   const newWall = tr.at + tr.after
   const gap = tr.after > tr.before
@@ -76,6 +77,27 @@ function cronNote(schedule: CronSchedule, tr: Transition): DstNote | undefined {
     message = `${head}: this wildcard entry fires for both passes (${before}, then ${after}) at ${fires}`
   }
   return {date, message}
+}
+
+/**
+ * True when a wildcard entry that runs every hour (every 10 minutes, `@hourly`, every second)
+ * keeps its real-time spacing through an offset change of `shift` seconds: the wall times the
+ * gap swallows (or the fold repeats) are exactly the instants that keep the fires evenly spaced,
+ * so there is nothing to warn about. That holds when the within-hour pattern of fires is the same
+ * after moving it by the shift (any pattern for whole-hour shifts; `0,30` for a 30-minute one).
+ */
+function keepsRhythm(schedule: CronSchedule, shift: number): boolean {
+  const {spec} = schedule
+  if (!spec.wildcard || spec.hours.some((on) => !on)) return false
+  const step = ((shift % 3600) + 3600) % 3600
+  if (step === 0) return true
+  for (let t = 0; t < 3600; t++) {
+    const here = spec.minutes[Math.floor(t / 60)] && spec.seconds[t % 60]
+    const moved = (t + step) % 3600
+    const there = spec.minutes[Math.floor(moved / 60)] && spec.seconds[moved % 60]
+    if (Boolean(here) !== Boolean(there)) return false
+  }
+  return true
 }
 
 /** `02:30`, `02:00 and 02:30`, or `02:00, 02:01, … 02:59 (60 times)` for long runs. */

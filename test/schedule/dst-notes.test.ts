@@ -38,20 +38,30 @@ describe('dstNotes: zone changes that move, drop or double a fire (DESIGN §2)',
       ],
     ],
     [
-      '0 * * * *',
+      '0 */2 * * *',
       'America/New_York',
       [
         {
           date: '2027-03-14',
           message: 'on 2027-03-14 America/New_York skips 02:00-03:00: no fire for the missing 02:00',
         },
+      ],
+    ],
+    // Every hour keeps its real-time spacing through a whole-hour change: nothing to warn about.
+    ['0 * * * *', 'America/New_York', []],
+    ['*/10 * * * * *', 'Europe/Berlin', []],
+    // ...but not through Lord Howe's 30-minute change, unless the pattern repeats every 30 minutes.
+    [
+      '0 * * * *',
+      'Australia/Lord_Howe',
+      [
         {
-          date: '2027-11-07',
-          message:
-            'on 2027-11-07 America/New_York repeats 01:00-02:00: this wildcard entry fires for both passes (EDT, then EST) at 01:00',
+          date: '2027-10-03',
+          message: 'on 2027-10-03 Australia/Lord_Howe skips 02:00-02:30: no fire for the missing 02:00',
         },
       ],
     ],
+    ['*/30 * * * *', 'Australia/Lord_Howe', []],
     [
       '15 2 * * *',
       'Australia/Lord_Howe',
