@@ -8,7 +8,7 @@ import {formatText} from '../lint/format/text.js'
 import {nextFires, type NextSource} from '../next/next-fires.js'
 import {renderNextTable} from '../next/render-table.js'
 import {compileSchedule} from '../schedule/compile.js'
-import {describeSchedule} from '../schedule/describe.js'
+import {describeCompiled} from '../schedule/describe.js'
 
 export default class Next extends BaseCommand {
   static override args = {
@@ -49,7 +49,7 @@ Fires are strictly after --from (default: now), computed with qtab's time rules 
         ? await this.fileSources(resolveFile(flags.file), defaultTz, ids)
         : this.exprSource(flags.expr, defaultTz)
     const count = flags.count ?? (flags.expr === undefined ? 1 : 5)
-    const rows = nextFires(sources, from, count, (s) => describeSchedule(s.schedule, {tz: s.tz, seed: s.id ?? ''}))
+    const rows = nextFires(sources, from, count, (s) => describeCompiled(s.trigger))
     if (flags.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n')
     else process.stdout.write(renderNextTable(rows, from, colorFor(process.stdout)))
   }

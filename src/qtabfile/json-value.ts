@@ -108,12 +108,12 @@ function locateJsonError(text: string): {message: string; offset: number} | null
 
 /** Parses a JSON option value (`args=`, `kwargs=`), locating the first error when it is not JSON. */
 export function parseJsonValue(text: string): JsonValueResult {
-  const error = locateJsonError(text)
-  if (error) return {ok: false, ...error}
   try {
     return {ok: true, value: JSON.parse(text)}
   } catch (e) {
-    // The locator accepted what JSON.parse rejects: a bug in the locator, reported at offset 0.
-    return {ok: false, message: (e as Error).message, offset: 0}
+    // Only now pay for the locator, which says where the error is (JSON.parse's wording varies).
+    const error = locateJsonError(text)
+    // The locator accepting what JSON.parse rejects would be a locator bug: report at offset 0.
+    return {ok: false, ...(error ?? {message: (e as Error).message, offset: 0})}
   }
 }

@@ -48,6 +48,7 @@ class LineReporter {
 }
 
 const SETTING_LIST = Object.keys(SETTING_FIELDS).join(', ')
+const FIELDS = [...Object.keys(FIELD_DEFAULTS), 'tz', 'id'] as Field[]
 const OPTION_LIST = Object.keys(OPTION_FIELDS).join(', ')
 
 /**
@@ -63,12 +64,13 @@ export function parseQtabfile(text: string, file: string, opts: ParseOptions): P
   const drafts: EntryDraft[] = []
   lines.forEach((lineText, index) => {
     const reporter = new LineReporter(file, index + 1, diagnostics)
-    const plain = tokenizeLine(lineText, false).tokens
-    const first = plain[0]
+    const tokens = tokenizeLine(lineText, true).tokens
+    const first = tokens[0]
     if (!first) return
-    if (first.text.includes('=')) parseSettingLine(plain, reporter, settings)
+    // A setting's value ends at whitespace, JSON or not: settings get the plain tokenizer.
+    if (first.text.includes('=')) parseSettingLine(tokenizeLine(lineText, false).tokens, reporter, settings)
     else {
-      const draft = parseEntryLine(lineText, tokenizeLine(lineText, true).tokens, reporter, settings, file, opts)
+      const draft = parseEntryLine(lineText, tokens, reporter, settings, file, opts)
       if (draft) drafts.push(draft)
     }
   })
@@ -236,7 +238,7 @@ function readOptions(tokens: Token[], r: LineReporter): LineOptions {
     }
     out.tokens.set(field, token)
     const parsed = parseFieldValue(field, token.text.slice(eq + 1), key)
-    if (parsed.ok) Object.assign(out.values, {[field]: parsed.value})
+    if (parsed.ok) (out.values as Record<Field, unknown>)[field] = parsed.value
     else {
       out.bad.add(field)
       r.report(token.start + eq + 1 + parsed.offset, parsed.rule, parsed.message)
@@ -259,16 +261,17 @@ function resolveFields(
   const defaults: FieldValues = {...FIELD_DEFAULTS, tz: defaultTz, id: task ?? ''}
   const fields = {...defaults}
   let tzFromDefault = true
-  for (const key of Object.keys(defaults) as Field[]) {
+  const target = fields as Record<Field, unknown>
+  for (const key of FIELDS) {
     if (options.tokens.has(key)) {
       if (key === 'tz') tzFromDefault = false
-      if (!options.bad.has(key)) Object.assign(fields, {[key]: options.values[key]})
+      if (!options.bad.has(key)) target[key] = options.values[key]
       continue
     }
     const setting = settings.get(key)
     if (!setting) continue
     if (key === 'tz') tzFromDefault = false
-    if (setting.ok) Object.assign(fields, {[key]: setting.value})
+    if (setting.ok) target[key] = setting.value
     else poisoned = true
   }
   return {fields, poisoned, tzFromDefault}
