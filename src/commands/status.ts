@@ -12,15 +12,11 @@ import {renderStatus} from '../status/render-status.js'
 export default class Status extends BaseCommand {
   static override description = `Show what Redis says about a Qtabfile's entries: last fire, last task and its QTasks status, next fire.
 
-Per app: whether a QTasks worker is alive ({APP}:GlobalConfig:main with status=running), the live
-qtab run replicas (heartbeats not yet expired) and orphaned entry state (ids no longer in the file).
-STATUS is the last task's QTasks status (new, process, success, error, cancel, retry, ...), "gone"
-when its hash was deleted, "-" when nothing was enqueued yet.
+Per app: whether a QTasks worker is alive ({APP}:GlobalConfig:main with status=running), the live qtab run replicas (heartbeats not yet expired) and orphaned entry state (ids no longer in the file). STATUS is the last task's QTasks status (new, process, success, error, cancel, retry, ...), "gone" when its hash was deleted, "-" when nothing was enqueued yet.
 
---check is for container health checks: exit 0 when every app has a live replica on this host
-(or on --host NAME, or any host with --any-host), else 4.
-Exit 0 ok, 1 file has errors, 2 usage error or bad Redis URL or credentials, 3 Redis unreachable,
-4 --check found no live replica.`
+--check is for container health checks: exit 0 when every app has a live replica on this host (or on --host NAME, or on any host with --any-host), else 4.
+
+Exit 0 ok; 1 file has errors; 2 usage error, bad Redis URL or credentials; 3 Redis unreachable; 4 --check found no live replica.`
   static override examples = [
     '<%= config.bin %> status',
     '<%= config.bin %> status -f Qtabfile.example --redis-url redis://:secret@redis:6379/0',

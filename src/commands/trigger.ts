@@ -12,10 +12,9 @@ export default class Trigger extends BaseCommand {
   }
   static override description = `Enqueue one entry now, by hand, exactly as a scheduled fire would (same atomic Lua script).
 
-The entry's cursor is not touched, so its schedule is unaffected. A manual trigger is an explicit
-request, so it ignores overlap=skip unless --respect-overlap. Prints the task uuid and the queue entry.
-Exit 0 enqueued, 1 unknown id / file errors / skipped by --respect-overlap, 2 usage error or bad
-Redis URL or credentials, 3 Redis unreachable.`
+The entry's cursor is not touched, so its schedule is unaffected. A manual trigger is an explicit request, so it ignores overlap=skip unless --respect-overlap. Prints the task uuid, then the queue entry.
+
+Exit 0 enqueued; 1 unknown id, file errors, or refused by --respect-overlap; 2 usage error, bad Redis URL or credentials; 3 Redis unreachable.`
   static override examples = [
     '<%= config.bin %> trigger daily_report',
     `<%= config.bin %> trigger standup -f Qtabfile.example --args '["team-b"]' --kwargs '{"channel": "#ops"}'`,
