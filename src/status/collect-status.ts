@@ -25,6 +25,12 @@ export interface EntryStatus {
    * `gone` when its hash was deleted, null when nothing was ever enqueued.
    */
   lastStatus: string | null
+  /**
+   * The `tz schedule` signature Redis holds for this id (null when none). When it differs from
+   * this entry's, another replica runs a different file and this file's fires are refused as
+   * `schedule-changed` until the replicas agree.
+   */
+  signature: string | null
   /** Next fire strictly after the check instant; null when the schedule never fires again. */
   next: string | null
   misfire: MisfirePolicy
@@ -103,6 +109,7 @@ function entryStatus(entry: Entry, state: EntryState | undefined, nowMs: number)
     lastEnqueuedAt: at(enqueued == null ? null : Number(enqueued) * 1000),
     lastUuid,
     lastStatus: lastUuid === null ? null : (state?.lastStatus ?? 'gone'),
+    signature: state?.signature ?? null,
     next: at(entry.trigger.next(nowMs)),
     misfire: entry.misfire,
     overlap: entry.overlap,

@@ -1,5 +1,6 @@
 import type {ChalkInstance} from 'chalk'
 import {DateTime} from 'luxon'
+import {scheduleSignature} from '../broker/keys.js'
 import {formatRelative} from '../next/format-time.js'
 import type {AppStatus, EntryStatus, StatusReport} from './collect-status.js'
 
@@ -34,6 +35,16 @@ function renderApp(app: AppStatus, now: number, color: ChalkInstance): string {
       color,
     ),
   )
+  const differing = app.entries.filter(
+    (e) => e.signature !== null && e.signature !== scheduleSignature(e.schedule, e.tz),
+  )
+  for (const e of differing) {
+    out.push(
+      color.yellow(
+        `${e.id}: Redis holds schedule "${e.signature}", this file has "${scheduleSignature(e.schedule, e.tz)}"`,
+      ),
+    )
+  }
   if (app.replicas.length > 0) {
     const rows = app.replicas.map((r) => [
       r.replicaId,

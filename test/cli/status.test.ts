@@ -66,7 +66,7 @@ describe('qtab status (compiled CLI, real redis-server)', () => {
   function untouched(checkedAt: string) {
     const now = Date.parse(checkedAt)
     const nextOf = (e: ReturnType<typeof daily>) => formatInstant(e.trigger.next(now) as number, 'UTC')
-    const blank = {lastFire: null, lastEnqueuedAt: null, lastUuid: null, lastStatus: null}
+    const blank = {lastFire: null, lastEnqueuedAt: null, lastUuid: null, lastStatus: null, signature: null}
     return [
       {
         id: 'daily_report',
@@ -113,6 +113,7 @@ describe('qtab status (compiled CLI, real redis-server)', () => {
         lastEnqueuedAt: formatInstant(Number(createdAt) * 1000, 'UTC'),
         lastUuid: uuid,
         lastStatus: 'new',
+        signature: 'UTC 0 16 * * *',
       },
       beatRow,
     ])
@@ -177,6 +178,15 @@ describe('qtab status (compiled CLI, real redis-server)', () => {
       {id: 'a:b', key: `qtab:${app}:entry:a:b`},
       {id: 'old_job', key: `qtab:${app}:entry:old_job`},
     ])
+  })
+
+  it('shows the schedule Redis holds when another replica runs a different file (schedule-changed)', async () => {
+    await broker.syncCursors([{app, id: 'beat', signature: 'UTC @every 60s'}], FIRE)
+    expect((await statusJson()).apps[0]?.entries[1]?.signature).to.equal('UTC @every 60s')
+    const text = await qtab(['status', '-f', file.path, '--redis-url', server.url, '--app', app])
+    expect(text.stdout.split('\n')[5]).to.equal(
+      'beat: Redis holds schedule "UTC @every 60s", this file has "UTC @every 90s"',
+    )
   })
 
   it('the QTasks worker heartbeat: alive only while GlobalConfig:main says running', async () => {
