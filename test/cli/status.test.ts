@@ -255,10 +255,10 @@ describe('qtab status (compiled CLI, real redis-server)', () => {
     expect(lines[2]).to.match(/^ID {12}TASK {10}LAST FIRE {13}ENQUEUED +LAST UUID +STATUS +NEXT +IN +MISFIRE +OVERLAP$/)
     expect(lines[3]).to.match(
       new RegExp(
-        `^daily_report  daily_report  2026-12-03T16:00:00Z  .+ ago +${uuid}  new +\\S+ +in .+  latest +allow$`,
+        `^daily_report  daily_report  2026-12-03T16:00:00Z  (now|.+ ago) +${uuid}  new +\\S+ +(in .+|now)  latest +allow$`,
       ),
     )
-    expect(lines[4]).to.match(/^beat {10}echo {10}- {21}- +- +- +\S+ +in .+ {2}skip +skip$/)
+    expect(lines[4]).to.match(/^beat {10}echo {10}- {21}- +- +- +\S+ +(in .+|now) {2}skip +skip$/)
   })
 
   describe('errors', () => {
