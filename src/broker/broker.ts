@@ -4,7 +4,10 @@ import type {Entry} from '../qtabfile/types.js'
 import {BrokerUnavailableError, RedisAuthError, RedisUnreachableError} from './errors.js'
 import {
   ENTRY_STATE_FIELDS,
+  entryIdOfStateKey,
   entryStateKey,
+  entryStateKeyPattern,
+  globalConfigKey,
   queueEntry,
   queueKey,
   replicaKey,
@@ -32,6 +35,14 @@ export interface EntryState {
   lastEnqueuedAt: string | null
   /** QTasks `status` of the last task (`new`, `process`, `success`, …); null if its hash is gone. */
   lastStatus: string | null
+}
+
+/** What `readWorker` reports: the QTasks worker heartbeat `{app}:GlobalConfig:main`. */
+export interface WorkerState {
+  /** True when the hash exists with `status=running` (a worker refreshed it in the last 20 s). */
+  alive: boolean
+  /** Its `status` field; null when the hash is absent (no worker, or stopped > 20 s ago). */
+  status: string | null
 }
 
 export interface ConnectOptions {
@@ -176,21 +187,27 @@ export class RedisBroker implements EnqueueSink {
     })
   }
 
-  /** Heartbeat records of the replicas alive for `app` (keys not yet expired). */
+  /** Heartbeat records of the replicas alive for `app` (keys not yet expired), by replica id. */
   async readReplicas(app: string): Promise<ReplicaInfo[]> {
-    const keys = await this.call(async () => {
-      const found: string[] = []
-      let cursor = '0'
-      do {
-        const [next, batch] = await this.redis.scan(cursor, 'MATCH', replicaKeyPattern(app), 'COUNT', 200)
-        found.push(...batch)
-        cursor = next
-      } while (cursor !== '0')
-      return found.sort()
-    })
+    const keys = await this.scanKeys(replicaKeyPattern(app))
     if (keys.length === 0) return []
     const values = await this.call(() => this.redis.mget(keys))
     return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as ReplicaInfo)
+  }
+
+  /**
+   * Ids of every entry with a state hash `qtab:{app}:entry:{id}` (SCAN, never KEYS), sorted.
+   * `qtab status` compares them with the file to find orphaned state.
+   */
+  async readEntryIds(app: string): Promise<string[]> {
+    const keys = await this.scanKeys(entryStateKeyPattern(app))
+    return keys.map((key) => entryIdOfStateKey(app, key))
+  }
+
+  /** The QTasks worker heartbeat of `app` (qtasks-protocol.md §1: written by workers only). */
+  async readWorker(app: string): Promise<WorkerState> {
+    const status = await this.call(() => this.redis.hget(globalConfigKey(app), 'status'))
+    return {alive: status === 'running', status}
   }
 
   async close(): Promise<void> {
@@ -199,6 +216,20 @@ export class RedisBroker implements EnqueueSink {
     } catch {
       this.redis.disconnect()
     }
+  }
+
+  /** Every key matching a glob pattern, by SCAN in batches (KEYS would block the server), sorted. */
+  private async scanKeys(pattern: string): Promise<string[]> {
+    return this.call(async () => {
+      const found = new Set<string>() // SCAN may return a key more than once
+      let cursor = '0'
+      do {
+        const [next, batch] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500)
+        for (const key of batch) found.add(key)
+        cursor = next
+      } while (cursor !== '0')
+      return [...found].sort()
+    })
   }
 
   /** Runs a pipeline and returns its replies, throwing the first failure. */

@@ -42,6 +42,16 @@ export function replicaKeyPattern(app: string): string {
   return `qtab:${escapeGlob(app)}:replica:*`
 }
 
+/** SCAN pattern matching every entry state key of an app (orphan detection in `qtab status`). */
+export function entryStateKeyPattern(app: string): string {
+  return `qtab:${escapeGlob(app)}:entry:*`
+}
+
+/** The entry id in a key built by `entryStateKey(app, id)`. */
+export function entryIdOfStateKey(app: string, key: string): string {
+  return key.slice(entryStateKey(app, '').length)
+}
+
 /**
  * Field names of the entry state hash, as written by the Lua scripts. Kept here so TypeScript
  * readers (`readState`) and the scripts' contract headers agree on one spelling.
