@@ -290,21 +290,55 @@ export function enqueueFireArgs(
   // QTasks int()s the priority in the hash and the list entry: 1.5 would crash the worker.
   if (!Number.isSafeInteger(entry.priority))
     throw new TypeError(`priority of ${entry.id} must be an integer, got ${entry.priority}`)
+  const fixed = fixedArgs(entry)
   return {
-    keys: [entryStateKey(entry.app, entry.id), taskKey(entry.app, uuid), queueKey(entry.app, entry.queue)],
+    keys: [fixed.stateKey, taskKey(entry.app, uuid), fixed.queueKey],
     argv: [
       mode,
       String(Math.floor(fire)),
-      scheduleSignature(entry.schedule, entry.tz),
+      fixed.signature,
       overlap,
       uuid,
       entry.task,
-      String(entry.priority),
-      pythonJsonDumps(entry.args),
-      pythonJsonDumps(entry.kwargs),
+      fixed.priority,
+      fixed.args,
+      fixed.kwargs,
       entry.id,
       formatFireInstant(fire),
       queueEntry(entry.task, uuid, entry.priority),
     ],
   }
+}
+
+/** The parts of an entry's script call that never change between its fires. */
+interface FixedArgs {
+  stateKey: string
+  queueKey: string
+  signature: string
+  priority: string
+  args: string
+  kwargs: string
+}
+
+/**
+ * Per entry object, computed once: a per-second entry would otherwise re-serialise its args and
+ * kwargs on every fire. Entries are never mutated (a reload builds new ones), so the cache is
+ * keyed by identity and forgets reloaded-away entries with them.
+ */
+const fixedArgsCache = new WeakMap<Entry, FixedArgs>()
+
+function fixedArgs(entry: Entry): FixedArgs {
+  let fixed = fixedArgsCache.get(entry)
+  if (!fixed) {
+    fixed = {
+      stateKey: entryStateKey(entry.app, entry.id),
+      queueKey: queueKey(entry.app, entry.queue),
+      signature: scheduleSignature(entry.schedule, entry.tz),
+      priority: String(entry.priority),
+      args: pythonJsonDumps(entry.args),
+      kwargs: pythonJsonDumps(entry.kwargs),
+    }
+    fixedArgsCache.set(entry, fixed)
+  }
+  return fixed
 }

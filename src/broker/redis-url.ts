@@ -72,6 +72,7 @@ export function redactUrl(url: string): string {
  * may quote a URL, e.g. an ioredis error).
  */
 export function redactUrlsInText(text: string): string {
+  if (!text.includes('://')) return text // the common case, on every log line: no regex
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):[^\s@]*@/gi, '$1:***@')
 }
 

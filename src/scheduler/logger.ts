@@ -22,6 +22,11 @@ export interface Logger {
   enqueued(record: EnqueueRecord): void
   /** A named event (`redis-unavailable`, `overlap-skipped`, …) with a message and extra fields. */
   event(level: LogLevel, event: string, message: string, fields?: LogFields): void
+  /**
+   * Runs `fn`, holding the lines it logs and writing them per stream in one write when it returns
+   * (or throws): one system call for a tick's thousands of enqueue lines instead of one each.
+   */
+  batch(fn: () => void): void
 }
 
 export interface LoggerOptions {
@@ -42,7 +47,24 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions): Logger {
   const now = options.now ?? Date.now
-  const write = options.write ?? ((stream, line) => writeSync(stream === 'stdout' ? 1 : 2, `${line}\n`))
+  const direct = options.write ?? ((stream, line) => writeSync(stream === 'stdout' ? 1 : 2, `${line}\n`))
+  let held: {stdout: string[]; stderr: string[]} | null = null
+  const write = (stream: 'stdout' | 'stderr', line: string) => (held ? held[stream].push(line) : direct(stream, line))
+  const batch = (fn: () => void) => {
+    if (held) return fn() // nested: the outer batch writes
+    held = {stdout: [], stderr: []}
+    try {
+      fn()
+    } finally {
+      const lines = held
+      held = null
+      for (const stream of ['stderr', 'stdout'] as const) {
+        if (lines[stream].length === 0) continue
+        if (options.write) for (const line of lines[stream]) direct(stream, line)
+        else writeSync(stream === 'stdout' ? 1 : 2, `${lines[stream].join('\n')}\n`)
+      }
+    }
+  }
   const emit = (level: LogLevel, event: string, message: string | null, fields: LogFields) => {
     if (level === 'debug' && !options.debug) return
     const ts = new Date(now()).toISOString()
@@ -76,5 +98,6 @@ export function createLogger(options: LoggerOptions): Logger {
             lateness_ms: r.latenessMs,
           }),
     event: (level, event, message, fields = {}) => emit(level, event, message, fields),
+    batch,
   }
 }

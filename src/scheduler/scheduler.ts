@@ -262,26 +262,29 @@ export class Scheduler {
 
   private report(batch: (FireRequest & {slot: Slot})[], outcomes: (EnqueueOutcome | undefined)[]): void {
     const now = this.clock.now()
-    batch.forEach(({entry, fire, slot}, i) => {
-      const outcome = outcomes[i]
-      if (!outcome) return
-      slot.cursor = Math.max(slot.cursor ?? fire, fire)
-      const fields = {id: entry.id, task: entry.task, fire: new Date(fire).toISOString()}
-      switch (outcome.kind) {
-        case 'enqueued':
-          this.logger.enqueued({id: entry.id, task: entry.task, fire, uuid: outcome.uuid, latenessMs: now - fire})
-          break
-        case 'duplicate':
-          this.logger.event('debug', 'duplicate', 'already enqueued (another replica or an earlier try)', fields)
-          break
-        case 'overlap-skipped':
-          this.logger.event('info', 'overlap-skipped', `previous task ${outcome.previousUuid} still running`, fields)
-          break
-        case 'schedule-changed':
-          this.logger.event('warn', 'schedule-changed', `Redis holds schedule "${outcome.storedSignature}"`, fields)
-          break
-      }
-    })
+    this.logger.batch(() =>
+      batch.forEach(({entry, fire, slot}, i) => this.reportOne(entry, fire, slot, outcomes[i], now)),
+    )
+  }
+
+  private reportOne(entry: Entry, fire: number, slot: Slot, outcome: EnqueueOutcome | undefined, now: number): void {
+    if (!outcome) return
+    slot.cursor = Math.max(slot.cursor ?? fire, fire)
+    const fields = () => ({id: entry.id, task: entry.task, fire: new Date(fire).toISOString()})
+    switch (outcome.kind) {
+      case 'enqueued':
+        this.logger.enqueued({id: entry.id, task: entry.task, fire, uuid: outcome.uuid, latenessMs: now - fire})
+        break
+      case 'duplicate':
+        this.logger.event('debug', 'duplicate', 'already enqueued (another replica or an earlier try)', fields())
+        break
+      case 'overlap-skipped':
+        this.logger.event('info', 'overlap-skipped', `previous task ${outcome.previousUuid} still running`, fields())
+        break
+      case 'schedule-changed':
+        this.logger.event('warn', 'schedule-changed', `Redis holds schedule "${outcome.storedSignature}"`, fields())
+        break
+    }
   }
 
   /** Puts a synced slot back in the heap at its next wake-up; a finished schedule leaves it out. */

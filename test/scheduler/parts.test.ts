@@ -77,6 +77,28 @@ describe('createLogger', () => {
     ])
   })
 
+  it('batch: holds the lines logged inside it and writes them, in order, when it returns', () => {
+    const lines: string[] = []
+    const log = createLogger({format: 'text', now: () => FIRE + 12, write: (s, l) => lines.push(`${s}|${l}`)})
+    log.batch(() => {
+      log.enqueued(record)
+      log.batch(() => log.event('warn', 'schedule-changed', 'nested'))
+      log.enqueued({...record, uuid: 'u-2'})
+      expect(lines).to.deep.equal([])
+    })
+    expect(lines.map((l) => l.replace(/ task=.*uuid=/, ' … uuid='))).to.deep.equal([
+      'stderr|2026-12-03T16:00:00.012Z warn schedule-changed nested',
+      'stdout|2026-12-03T16:00:00.012Z enqueued daily … uuid=u-1 lateness_ms=12',
+      'stdout|2026-12-03T16:00:00.012Z enqueued daily … uuid=u-2 lateness_ms=12',
+    ])
+    const failing = () => {
+      log.enqueued(record)
+      throw new Error('x')
+    }
+    expect(() => log.batch(failing)).to.throw('x')
+    expect(lines).to.have.length(4) // written even when fn throws
+  })
+
   it('never prints a password, to stderr for errors; debug only when asked', () => {
     const lines: string[] = []
     const log = createLogger({format: 'text', now: () => FIRE, write: (s, l) => lines.push(`${s}|${l}`)})
