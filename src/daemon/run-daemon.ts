@@ -62,7 +62,10 @@ export async function runDaemon(opts: DaemonOptions): Promise<void> {
   const first = await loadEntries(opts.file, opts.defaultTz, opts.app)
   for (const w of first.warnings) logger.event('warn', 'qtabfile-warning', w)
 
-  const sink = opts.redisUrl === null ? new DryRunSink() : await connectWaiting(opts.redisUrl, opts)
+  // Dry-run lines go through the logger, so `--log-format json` stays one JSON object per line.
+  const dryRun = () =>
+    new DryRunSink({write: (line) => logger.event('info', 'dry-run', line.replace(/^dry-run: /, ''))})
+  const sink = opts.redisUrl === null ? dryRun() : await connectWaiting(opts.redisUrl, opts)
   if (!sink) return // stopped while waiting for Redis
   const scheduler = new Scheduler(
     first.entries.map((entry) => ({entry, schedule: entry.trigger})),
@@ -99,7 +102,11 @@ export async function runDaemon(opts: DaemonOptions): Promise<void> {
   watcher?.close()
   await scheduler.stop()
   await sink.close()
-  logger.event('info', 'stopped', 'finished the enqueue in flight and closed Redis')
+  logger.event(
+    'info',
+    'stopped',
+    opts.redisUrl === null ? 'dry run over' : 'finished the enqueue in flight and closed Redis',
+  )
 }
 
 /**

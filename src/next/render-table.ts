@@ -1,5 +1,6 @@
 import type {ChalkInstance} from 'chalk'
 import {DateTime} from 'luxon'
+import {renderColumns} from '../cli/table.js'
 import {formatRelative} from './format-time.js'
 import type {NextRow} from './next-fires.js'
 
@@ -19,16 +20,7 @@ export function renderNextTable(rows: readonly NextRow[], from: number, color: C
       lines.push([...(i === 0 ? head : head.map(() => '')), iso, rel])
     })
   }
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)))
-  const pad = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd()
-  const out = [color.bold(pad(HEADERS))]
-  for (const l of lines) {
-    const text = pad(l)
-    out.push(l[5] === 'never' ? color.yellow(text) : text)
-  }
+  const [header, ...body] = renderColumns(HEADERS, lines, color)
+  const out = [header, ...body.map((text, i) => (lines[i]?.[5] === 'never' ? color.yellow(text) : text))]
   return out.join('\n') + '\n'
 }

@@ -3,6 +3,7 @@ import {DateTime} from 'luxon'
 import {scheduleSignature} from '../broker/keys.js'
 import {formatRelative} from '../next/format-time.js'
 import type {AppStatus, EntryStatus, StatusReport} from './collect-status.js'
+import {renderColumns} from '../cli/table.js'
 
 const ENTRY_HEADERS = ['ID', 'TASK', 'LAST FIRE', 'ENQUEUED', 'LAST UUID', 'STATUS', 'NEXT', 'IN', 'MISFIRE', 'OVERLAP']
 const REPLICA_HEADERS = ['REPLICA', 'HOST', 'PID', 'STARTED', 'LAST SEEN', 'ENTRIES']
@@ -29,7 +30,7 @@ function renderApp(app: AppStatus, now: number, color: ChalkInstance): string {
     '',
   ]
   out.push(
-    ...table(
+    ...renderColumns(
       ENTRY_HEADERS,
       app.entries.map((e) => entryCells(e, now)),
       color,
@@ -54,7 +55,7 @@ function renderApp(app: AppStatus, now: number, color: ChalkInstance): string {
       formatRelative(now, Date.parse(r.seenAt)),
       String(r.entries),
     ])
-    out.push('', ...table(REPLICA_HEADERS, rows, color))
+    out.push('', ...renderColumns(REPLICA_HEADERS, rows, color))
   }
   if (app.orphans.length > 0) {
     out.push('', color.yellow(`orphaned state (ids no longer in the file): ${app.orphans.map((o) => o.key).join(' ')}`))
@@ -76,15 +77,4 @@ function entryCells(e: EntryStatus, now: number): string[] {
     e.misfire,
     e.overlap,
   ]
-}
-
-/** Left-aligned columns, two spaces apart, bold header, no trailing blanks (as `qtab next`). */
-function table(headers: string[], rows: string[][], color: ChalkInstance): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const pad = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd()
-  return [color.bold(pad(headers)), ...rows.map(pad)]
 }

@@ -262,17 +262,33 @@ describe('qtab run (real processes, e2e)', function () {
     expect(await stopProcess(qtab)).to.deep.equal({code: 0, signal: null})
     expect(qtab.stdout).to.match(/^\S+ started 1 entries from \S+ mode=dry-run$/m)
     const hset = new RegExp(
-      `^dry-run: HSET ${app}:([0-9a-f-]{36}) task_name tick priority 0 args \\[1\\] kwargs "\\{\\\\"k\\\\": \\\\"v\\\\"\\}" ` +
+      `^\\S+ dry-run HSET ${app}:([0-9a-f-]{36}) task_name tick priority 0 args \\[1\\] kwargs "\\{\\\\"k\\\\": \\\\"v\\\\"\\}" ` +
         'created_at \\d+\\.\\d+ updated_at \\d+\\.\\d+ status new qtab_id tick qtab_fire \\S+Z$',
       'm',
     )
     const uuid = hset.exec(qtab.stdout)?.[1]
     expect(uuid, qtab.stdout).to.be.a('string')
-    expect(qtab.stdout).to.include(`dry-run: RPUSH ${app}:task_queue tick:${uuid}:0\n`)
+    expect(qtab.stdout).to.match(new RegExp(`^\\S+ dry-run RPUSH ${app}:task_queue tick:${uuid}:0$`, 'm'))
     expect(qtab.stdout).to.match(
       new RegExp(`^\\S+ enqueued tick task=tick fire=\\S+ uuid=${uuid} lateness_ms=\\d+$`, 'm'),
     )
     expect(qtab.stderr).to.equal('')
+  })
+
+  it('--dry-run --log-format json: every stdout line is one JSON object', async () => {
+    writeQtabfile(['* * * * * *  tick  args=[1]'])
+    const qtab = startQtab(['run', '-f', file, '--dry-run', '--log-format', 'json'])
+    await waitFor('an enqueue', () => qtab.stdout.includes('"event":"enqueued"'))
+    expect(await stopProcess(qtab)).to.deep.equal({code: 0, signal: null})
+    const events = qtab.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(events.map((e) => e.event)).to.include.members(['started', 'dry-run', 'enqueued', 'stopped'])
+    const enqueued = events.find((e) => e.event === 'enqueued') as Record<string, unknown>
+    expect(Object.keys(enqueued)).to.deep.equal(['ts', 'level', 'event', 'id', 'task', 'fire', 'uuid', 'lateness_ms'])
+    expect(enqueued).to.include({level: 'info', id: 'tick', task: 'tick'})
+    expect(enqueued.fire).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/)
   })
 
   describe('exit codes', () => {

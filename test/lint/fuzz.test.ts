@@ -2,18 +2,7 @@ import {readFileSync} from 'node:fs'
 import {expect} from 'chai'
 import {lintText} from '../../src/lint/lint-files.js'
 import {splitLines} from '../../src/qtabfile/line-tokens.js'
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with QTAB_FUZZ_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {prng} from '../helpers/prng.js'
 
 const RUNS = 3000
 const SEED = process.env.QTAB_FUZZ_SEED ? Number(process.env.QTAB_FUZZ_SEED) : Date.now() % 2 ** 31

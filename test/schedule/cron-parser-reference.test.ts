@@ -6,17 +6,7 @@
 import {expect} from 'chai'
 import {CronExpressionParser} from 'cron-parser'
 import {compileSchedule} from '../../src/schedule/compile.js'
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {prng} from '../helpers/prng.js'
 
 const ZONES = ['UTC', 'Asia/Kolkata', 'Asia/Tokyo', 'Etc/GMT+5', 'Asia/Kathmandu', 'Africa/Nairobi']
 const DOW_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']

@@ -2,6 +2,7 @@ import {expect} from 'chai'
 import {DateTime} from 'luxon'
 import {compileSchedule} from '../../src/schedule/compile.js'
 import {type Item, Oracle, type OracleExpr, renderExpr, roughTransitions} from './oracle.js'
+import {prng} from '../helpers/prng.js'
 
 const ZONES = [
   'Australia/Lord_Howe',
@@ -31,18 +32,6 @@ const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
 const TRIPLES = Number(process.env.QTAB_PROP_COUNT ?? 10_000)
 const HORIZON_DAYS = 45
 const CHAIN = 3
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with QTAB_PROP_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 class Gen {
   constructor(readonly rnd: () => number) {}
