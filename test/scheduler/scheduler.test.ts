@@ -179,15 +179,8 @@ describe('Scheduler (fake clock)', () => {
   })
 
   it('DESIGN §2 DST day (America/New_York 2027-03-14): fixed-time 02:30 fires once each day, 03:00 EDT on the gap day', async () => {
-    // A fake Schedule holding the instants the schedule engine must produce for `30 2 * * *`.
-    const dst = listSchedule(
-      [
-        '2027-03-13T07:30:00Z', // 02:30 EST
-        '2027-03-14T07:00:00Z', // 03:00 EDT: 02:30 does not exist that day
-        '2027-03-15T06:30:00Z', // 02:30 EDT
-      ],
-      '30 2 * * *',
-    )
+    // The real engine's schedule: the tick loop must take its gap rule as it comes.
+    const dst = makeEntry({schedule: '30 2 * * *', tz: 'America/New_York'}).trigger
     const clock = new FakeClock(Date.parse('2027-03-13T00:00:00Z'))
     const h = harness([{entry: {id: 'nightly', schedule: '30 2 * * *', tz: 'America/New_York'}, schedule: dst}], {
       clock,
@@ -202,6 +195,28 @@ describe('Scheduler (fake clock)', () => {
       'nightly@2027-03-15T06:30:00.000Z',
     ])
     expect(h.logs.filter((l) => l.event === 'enqueued').map((l) => l.lateness_ms)).to.deep.equal([0, 0, 0])
+  })
+
+  it('DESIGN §2 fall back (America/New_York 2027-11-07): wildcard 0 * * * * fires 01:00 EDT and 01:00 EST, fixed 30 1 once', async () => {
+    const hourly = makeEntry({id: 'hourly', schedule: '0 * * * *', tz: 'America/New_York'})
+    const nightly = makeEntry({id: 'nightly', schedule: '30 1 * * *', tz: 'America/New_York'})
+    const clock = new FakeClock(Date.parse('2027-11-07T03:30:00Z')) // 23:30 EDT on Nov 6
+    const h = harness(
+      [
+        {entry: hourly, schedule: hourly.trigger},
+        {entry: nightly, schedule: nightly.trigger},
+      ],
+      {clock, maxSleepMs: 3_600_000, heartbeatIntervalMs: 3_600_000},
+    )
+    await clock.advance(4 * 3_600_000)
+    await h.scheduler.stop()
+    expect(h.sink.enqueued).to.deep.equal([
+      'hourly@2027-11-07T04:00:00.000Z', // 00:00 EDT
+      'hourly@2027-11-07T05:00:00.000Z', // 01:00 EDT
+      'nightly@2027-11-07T05:30:00.000Z', // 01:30 EDT, first pass only
+      'hourly@2027-11-07T06:00:00.000Z', // 01:00 EST, the second pass
+      'hourly@2027-11-07T07:00:00.000Z', // 02:00 EST
+    ])
   })
 
   it('jitter delays the enqueue deterministically; the fire identity stays nominal', async () => {
