@@ -9,9 +9,3 @@ export function everySchedule(intervalMs: number, source = `@every ${intervalMs 
     next: (after) => Math.floor(after / intervalMs) * intervalMs + intervalMs,
   }
 }
-
-/** Fires exactly at the given instants (ISO strings), then never again. */
-export function listSchedule(instants: string[], source = 'list'): Schedule {
-  const times = instants.map((i) => Date.parse(i)).sort((a, b) => a - b)
-  return {kind: 'cron', source, tz: 'UTC', next: (after) => times.find((t) => t > after) ?? null}
-}

@@ -6,7 +6,7 @@ import {jitterDelay} from '../../src/scheduler/jitter.js'
 import {createLogger} from '../../src/scheduler/logger.js'
 import {Scheduler, type SchedulerOptions} from '../../src/scheduler/scheduler.js'
 import {makeEntry} from '../helpers/entry.js'
-import {everySchedule, listSchedule} from '../helpers/fake-schedule.js'
+import {everySchedule} from '../helpers/fake-schedule.js'
 import {FlakySink} from '../helpers/flaky-sink.js'
 
 const T0 = Date.parse('2026-12-03T16:00:30.000Z')
