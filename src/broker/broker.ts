@@ -294,9 +294,9 @@ export class RedisBroker implements EnqueueSink {
 }
 
 /**
- * Fires per `enqueueFires.lua` call. Redis runs a script without serving anyone else, so a call
- * is capped at 500 fires (a few ms of server time; bench/daemon.ts). Larger batches are
- * split into back-to-back calls.
+ * Fires per `enqueueFires.lua` call. Redis runs a script without serving anyone else, so a
+ * call is capped at 500 fires: about 6 ms of server time (~12 µs a fire, measured with
+ * bench/enqueue-script.ts). Larger batches are split into back-to-back calls.
  */
 export const FIRES_PER_CALL = 500
 
