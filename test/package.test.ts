@@ -19,7 +19,7 @@ const ALLOWED = [
   /^bin\/run\.js$/,
   /^oclif\.manifest\.json$/,
   /^dist\/.+\.js$/,
-  /^dist\/broker\/scripts\/[\w-]+-\d+\.lua$/,
+  /^dist\/broker\/scripts\/[\w-]+\.lua$/,
 ]
 
 describe('npm package (pack, install -g into a temp prefix, run)', function () {
@@ -59,7 +59,7 @@ describe('npm package (pack, install -g into a temp prefix, run)', function () {
     for (const f of [
       'bin/run.js',
       'oclif.manifest.json',
-      'dist/broker/scripts/enqueueFire-3.lua',
+      'dist/broker/scripts/enqueueFires.lua',
       'dist/broker/scripts/syncCursor-1.lua',
     ])
       expect(files).to.include(f)

@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import {writeSync} from 'node:fs'
 import type {Entry} from '../qtabfile/types.js'
-import {enqueueFireArgs} from './broker.js'
+import {enqueueFiresArgs} from './broker.js'
 import type {EnqueueOutcome} from './outcome.js'
 import type {CursorRequest, EnqueueSink, FireRequest, ReplicaInfo} from './sink.js'
 import {formatEpochSeconds} from './time-format.js'
@@ -62,9 +62,11 @@ export class DryRunSink implements EnqueueSink {
 
   private print(mode: 'fire' | 'trigger', entry: Entry, fire: number): EnqueueOutcome {
     const uuid = this.newUuid()
-    const {keys, argv} = enqueueFireArgs(mode, entry, fire, uuid, entry.overlap)
-    const [, taskKey, queueKey] = keys
-    const [, , , , , task, priority, args, kwargs, id, fireIso, listEntry] = argv
+    const [, , taskKey, queueKey, , , , , , task, priority, args, kwargs, id, fireIso, listEntry] = enqueueFiresArgs(
+      mode,
+      [{entry, fire}],
+      [uuid],
+    )
     const createdAt = formatEpochSeconds(this.now())
     const fields = [
       ['task_name', task],
@@ -77,8 +79,8 @@ export class DryRunSink implements EnqueueSink {
       ['qtab_id', id],
       ['qtab_fire', fireIso],
     ]
-    this.write(`dry-run: HSET ${quote(taskKey)} ${fields.map(([f, v]) => `${f} ${quote(v ?? '')}`).join(' ')}`)
-    this.write(`dry-run: RPUSH ${quote(queueKey)} ${quote(listEntry ?? '')}`)
+    this.write(`dry-run: HSET ${quote(taskKey ?? '')} ${fields.map(([f, v]) => `${f} ${quote(v ?? '')}`).join(' ')}`)
+    this.write(`dry-run: RPUSH ${quote(queueKey ?? '')} ${quote(listEntry ?? '')}`)
     return {kind: 'enqueued', uuid, createdAt}
   }
 }

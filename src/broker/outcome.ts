@@ -11,11 +11,11 @@ export type EnqueueOutcome =
   /** Redis holds another schedule signature for this id: a replica with a different Qtabfile. */
   | {kind: 'schedule-changed'; storedSignature: string}
 
-/** Reply codes of `enqueueFire-3.lua` (its header lists the same four). */
+/** Reply codes of `enqueueFires.lua` (its header lists the same four). */
 export const ENQUEUE_CODES = {ENQUEUED: 1, DUPLICATE: 2, OVERLAP_SKIPPED: 3, SCHEDULE_CHANGED: 4} as const
 
 /**
- * Turns an `enqueueFire-3.lua` reply into an outcome: the one place codes are interpreted.
+ * Turns an `enqueueFires.lua` per-fire reply into an outcome: the one place codes are interpreted.
  * @param uuid the uuid passed in ARGV, reported back for `enqueued`
  * @throws UnknownScriptReplyError for any other reply, carrying the code
  */
@@ -32,6 +32,6 @@ export function decodeEnqueueResult(reply: unknown, uuid: string): EnqueueOutcom
     case ENQUEUE_CODES.SCHEDULE_CHANGED:
       return {kind: 'schedule-changed', storedSignature: text}
     default:
-      throw new UnknownScriptReplyError('enqueueFire-3.lua', code)
+      throw new UnknownScriptReplyError('enqueueFires.lua', code)
   }
 }

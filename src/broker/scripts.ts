@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import type {Redis, Result, ClientContext} from 'ioredis'
 
-/** Reply of `enqueueFire-3.lua`: `[code, detail]` (see the script's contract header). */
+/** Reply of `enqueueFires.lua`: one `[code, detail]` per fire (see the script's contract header). */
 export type EnqueueFireReply = [code: number, detail: string]
 /** Reply of `syncCursor-1.lua`: `[code, cursor ms text]`. */
 export type SyncCursorReply = [code: number, cursor: string]
@@ -9,17 +9,14 @@ export type SyncCursorReply = [code: number, cursor: string]
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext> {
     /**
-     * `enqueueFire-3.lua`. KEYS: entry state hash, task hash, queue list. ARGV: mode, fire ms,
+     * `enqueueFires.lua`, n fires in one call. `args` is flat: numkeys (3n), then KEYS (per fire:
+     * entry state hash, task hash, queue list), then ARGV: mode, then per fire: fire ms,
      * signature, overlap, uuid, task, priority, args, kwargs, qtab_id, qtab_fire, queue entry.
-     * @returns `[1, created_at]` enqueued, `[2, cursor]` duplicate, `[3, previous uuid]`
-     *   overlap-skipped, `[4, stored signature]` schedule changed elsewhere.
+     * Built by `enqueueFiresArgs` in `broker.ts`.
+     * @returns per fire, in order: `[1, created_at]` enqueued, `[2, cursor]` duplicate,
+     *   `[3, previous uuid]` overlap-skipped, `[4, stored signature]` schedule changed elsewhere.
      */
-    qtabEnqueueFire(
-      stateKey: string,
-      taskKey: string,
-      queueKey: string,
-      ...argv: [string, string, string, string, string, string, string, string, string, string, string, string]
-    ): Result<EnqueueFireReply, Context>
+    qtabEnqueueFires(args: string[]): Result<EnqueueFireReply[], Context>
     /**
      * `syncCursor-1.lua`. KEYS: entry state hash. ARGV: signature, now ms.
      * @returns `[0, stored cursor]` kept, `[1, now]` reset.
@@ -28,9 +25,12 @@ declare module 'ioredis' {
   }
 }
 
-/** The Lua scripts, by ioredis command name. File names follow BullMQ: `name-N.lua`, N = KEYS count. */
+/**
+ * The Lua scripts, by ioredis command name. File names follow BullMQ: `name-N.lua`, N = KEYS
+ * count; a name without `-N` takes a variable number of KEYS, and its caller passes numkeys first.
+ */
 const SCRIPT_FILES = {
-  qtabEnqueueFire: 'enqueueFire-3.lua',
+  qtabEnqueueFires: 'enqueueFires.lua',
   qtabSyncCursor: 'syncCursor-1.lua',
 } as const
 
@@ -52,8 +52,8 @@ export function loadScript(file: string): string {
   return readFileSync(new URL(`./scripts/${file}`, import.meta.url), 'utf8')
 }
 
-function keyCount(file: string): number {
+/** N of `name-N.lua`; undefined (numkeys passed by the caller) for a plain `name.lua`. */
+function keyCount(file: string): number | undefined {
   const match = /-(\d+)\.lua$/.exec(file)
-  if (!match) throw new Error(`scripts: ${file} does not end in -N.lua (N = number of KEYS)`)
-  return Number(match[1])
+  return match ? Number(match[1]) : undefined
 }

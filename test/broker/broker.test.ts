@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {Redis} from 'ioredis'
-import {connect, type RedisBroker} from '../../src/broker/broker.js'
+import {connect, FIRES_PER_CALL, type RedisBroker} from '../../src/broker/broker.js'
 import {RedisAuthError, RedisUnreachableError, RedisUrlError} from '../../src/broker/errors.js'
 import {loadScript} from '../../src/broker/scripts.js'
 import {deleteAppKeys, randomApp, startRedisServer, type RedisServer} from '../helpers/redis-server.js'
@@ -234,12 +234,167 @@ describe('RedisBroker on a real redis-server', () => {
     expect(await broker.readReplicas(app)).to.deep.equal([info])
   })
 
+  describe('enqueueFires.lua: many fires per script call', () => {
+    const TASK_FIELDS = [
+      'task_name',
+      'priority',
+      'args',
+      'kwargs',
+      'created_at',
+      'updated_at',
+      'status',
+      'qtab_id',
+      'qtab_fire',
+    ]
+
+    /** Script calls (EVAL + EVALSHA) the server has run so far. */
+    async function scriptCalls(): Promise<number> {
+      const info = await raw.info('commandstats')
+      let calls = 0
+      for (const m of info.matchAll(/^cmdstat_(?:eval|evalsha):calls=(\d+)/gm)) calls += Number(m[1])
+      return calls
+    }
+
+    async function readyMany(count: number, overrides: Parameters<typeof makeEntry>[0] = {}) {
+      const entries = Array.from({length: count}, (_, i) =>
+        makeEntry({app, id: `e${String(i).padStart(5, '0')}`, ...overrides}),
+      )
+      await broker.syncCursors(
+        entries.map((e) => ({app, id: e.id, signature: `${e.tz} ${e.schedule}`})),
+        FIRE - 1000,
+      )
+      return entries
+    }
+
+    it('mixed outcomes in one call: enqueued, duplicate, overlap-skipped, schedule-changed', async () => {
+      const fresh = await ready(
+        makeEntry({app, id: 'fresh', task: 't_fresh', priority: -5, args: [1], kwargs: {k: 'v'}}),
+      )
+      const done = await ready(makeEntry({app, id: 'done'}))
+      const busy = await ready(makeEntry({app, id: 'busy', overlap: 'skip'}))
+      const moved = await ready(makeEntry({app, id: 'moved'}))
+      const [doneFirst, busyFirst] = await broker.enqueueFires([
+        {entry: done, fire: FIRE},
+        {entry: busy, fire: FIRE - 500},
+      ])
+      const busyUuid = busyFirst?.kind === 'enqueued' ? busyFirst.uuid : ''
+      expect(doneFirst?.kind).to.equal('enqueued')
+      await broker.syncCursors([{app, id: 'moved', signature: 'UTC 30 16 * * *'}], FIRE - 500)
+      await raw.del(`${app}:task_queue`)
+
+      const calls = await scriptCalls()
+      const outcomes = await broker.enqueueFires([
+        {entry: fresh, fire: FIRE},
+        {entry: done, fire: FIRE},
+        {entry: busy, fire: FIRE},
+        {entry: moved, fire: FIRE},
+      ])
+      expect((await scriptCalls()) - calls).to.equal(1)
+      const uuid = outcomes[0]?.kind === 'enqueued' ? outcomes[0].uuid : ''
+      expect(outcomes).to.deep.equal([
+        {kind: 'enqueued', uuid, createdAt: outcomes[0]?.kind === 'enqueued' ? outcomes[0].createdAt : ''},
+        {kind: 'duplicate'},
+        {kind: 'overlap-skipped', previousUuid: busyUuid},
+        {kind: 'schedule-changed', storedSignature: 'UTC 30 16 * * *'},
+      ])
+      expect(uuid).to.match(UUID_V4)
+
+      const hash = await raw.hgetall(`${app}:${uuid}`)
+      expect(Object.keys(hash)).to.deep.equal(TASK_FIELDS)
+      expect(hash).to.deep.equal({
+        task_name: 't_fresh',
+        priority: '-5',
+        args: '[1]',
+        kwargs: '{"k": "v"}',
+        created_at: hash.created_at,
+        updated_at: hash.created_at,
+        status: 'new',
+        qtab_id: 'fresh',
+        qtab_fire: '2026-12-03T16:00:00.000Z',
+      })
+      expect(hash.created_at).to.match(/^\d{10}\.\d{1,6}$/)
+      expect(await raw.lrange(`${app}:task_queue`, 0, -1)).to.deep.equal([`t_fresh:${uuid}:-5`])
+      // the skipped fire is consumed; the refused one left the other replica's cursor alone
+      expect(await raw.hget(`qtab:${app}:entry:busy`, 'cursor')).to.equal(String(FIRE))
+      expect(await raw.hgetall(`qtab:${app}:entry:moved`)).to.deep.equal({
+        sig: 'UTC 30 16 * * *',
+        cursor: String(FIRE - 500),
+      })
+    })
+
+    it('RPUSHes in fire order; created_at never decreases along the batch (TIME per fire)', async () => {
+      const entries = await readyMany(50)
+      const outcomes = await broker.enqueueFires(entries.map((entry) => ({entry, fire: FIRE})))
+      const uuids = outcomes.map((o) => (o.kind === 'enqueued' ? o.uuid : 'not enqueued'))
+      expect(await raw.lrange(`${app}:task_queue`, 0, -1)).to.deep.equal(
+        entries.map((e, i) => `${e.task}:${uuids[i]}:0`),
+      )
+      const stamps = outcomes.map((o) => (o.kind === 'enqueued' ? Number(o.createdAt) : NaN))
+      for (let i = 1; i < stamps.length; i++) expect(stamps[i]).to.be.at.least(stamps[i - 1] as number)
+    })
+
+    it('a batch larger than FIRES_PER_CALL goes out as several calls, in order, one entry across chunks', async () => {
+      const count = FIRES_PER_CALL + 117
+      const entries = await readyMany(count)
+      // Each entry fires twice; sorted by instant as the scheduler sends them, so an entry's
+      // two fires land in different calls.
+      const batch = [
+        ...entries.map((entry) => ({entry, fire: FIRE})),
+        ...entries.map((entry) => ({entry, fire: FIRE + 1000})),
+      ]
+      const calls = await scriptCalls()
+      const outcomes = await broker.enqueueFires(batch)
+      expect((await scriptCalls()) - calls).to.equal(Math.ceil(batch.length / FIRES_PER_CALL))
+      expect(outcomes.filter((o) => o.kind === 'enqueued')).to.have.length(batch.length)
+      const queue = await raw.lrange(`${app}:task_queue`, 0, -1)
+      expect(queue).to.deep.equal(
+        outcomes.map((o, i) => `${batch[i]?.entry.task}:${o.kind === 'enqueued' ? o.uuid : ''}:0`),
+      )
+      const last = await raw.hgetall(`qtab:${app}:entry:${entries[count - 1]?.id}`)
+      expect(last.cursor).to.equal(String(FIRE + 1000))
+      expect(last.last_uuid).to.equal(queue[queue.length - 1]?.split(':')[1])
+      // replayed: every fire is a duplicate now
+      const again = await broker.enqueueFires(batch)
+      expect(new Set(again.map((o) => o.kind))).to.deep.equal(new Set(['duplicate']))
+    })
+
+    it('EVALSHA after SCRIPT FLUSH with several calls in flight (NOSCRIPT reload for each)', async function () {
+      if (!server.owned) this.skip()
+      const entries = await readyMany(2 * FIRES_PER_CALL + 1)
+      await broker.enqueueFires([{entry: entries[0] as (typeof entries)[0], fire: FIRE - 500}])
+      await raw.script('FLUSH')
+      const outcomes = await broker.enqueueFires(entries.map((entry) => ({entry, fire: FIRE})))
+      expect(outcomes.filter((o) => o.kind === 'enqueued')).to.have.length(entries.length)
+      expect(await raw.llen(`${app}:task_queue`)).to.equal(entries.length + 1)
+    })
+
+    it('an error reply (task hash already exists) writes nothing for the whole call', async () => {
+      const uuids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222']
+      let next = 0
+      const pinned = await connect(server.url, {newUuid: () => uuids[next++ % 2] as string})
+      try {
+        const entries = await readyMany(2)
+        await raw.hset(`${app}:${uuids[1]}`, 'status', 'success')
+        const error = await pinned.enqueueFires(entries.map((entry) => ({entry, fire: FIRE}))).catch((e: Error) => e)
+        expect((error as Error).message).to.equal(`ERR qtab enqueueFires: task hash already exists: ${app}:${uuids[1]}`)
+        expect(await raw.exists(`${app}:task_queue`, `${app}:${uuids[0]}`)).to.equal(0)
+        expect(await raw.hgetall(`qtab:${app}:entry:e00000`)).to.deep.equal({
+          sig: 'UTC 0 16 * * *',
+          cursor: String(FIRE - 1000),
+        })
+      } finally {
+        await pinned.close()
+      }
+    })
+  })
+
   it('the script file opens with its contract block', () => {
-    const lua = loadScript('enqueueFire-3.lua')
+    const lua = loadScript('enqueueFires.lua')
     for (const line of [
-      'KEYS[1]',
-      'KEYS[3]',
-      'ARGV[12]',
+      'KEYS[k+1]',
+      'KEYS[k+3]',
+      'ARGV[1] ',
+      'ARGV[a+11]',
       '1  ENQUEUED',
       '2  DUPLICATE',
       '3  OVERLAP_SKIPPED',
