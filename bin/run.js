@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import {execute} from '@oclif/core'
+const {execute} = await import('../dist/cli.js')
 
 await execute({dir: import.meta.url})

@@ -1,4 +1,5 @@
-// Copies the broker's Lua scripts next to the compiled JS (tsc only emits .ts sources).
-import {cpSync, existsSync} from 'node:fs'
+// Copies the broker's Lua scripts to dist/scripts, where the bundled broker code (in dist/chunks
+// or dist/commands) finds them (src/broker/scripts.ts, loadScript).
+import {cpSync} from 'node:fs'
 
-if (existsSync('src/broker/scripts')) cpSync('src/broker/scripts', 'dist/broker/scripts', {recursive: true})
+cpSync('src/broker/scripts', 'dist/scripts', {recursive: true})

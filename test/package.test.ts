@@ -12,14 +12,16 @@ const run = promisify(execFile)
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const {version} = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {version: string}
 
-/** What may ship: the entry point, compiled JS, the Lua scripts, the manifest (no tests, sources, maps). */
+/** What may ship: the entry point, the bundles, the Lua scripts, the manifest (no tests, sources, maps). */
 const ALLOWED = [
   /^README\.md$/,
   /^package\.json$/,
   /^bin\/run\.js$/,
   /^oclif\.manifest\.json$/,
-  /^dist\/.+\.js$/,
-  /^dist\/broker\/scripts\/[\w-]+\.lua$/,
+  /^dist\/cli\.js$/,
+  /^dist\/commands\/[a-z]+\.js$/,
+  /^dist\/chunks\/[\w-]+\.js$/,
+  /^dist\/scripts\/[\w-]+\.lua$/,
 ]
 
 describe('npm package (pack, install -g into a temp prefix, run)', function () {
@@ -54,16 +56,12 @@ describe('npm package (pack, install -g into a temp prefix, run)', function () {
     )
   }
 
-  it('ships bin, dist (with the Lua scripts) and the manifest, nothing else', () => {
+  it('ships bin, the bundle, the Lua scripts and the manifest, nothing else', () => {
     expect(files.filter((f) => !ALLOWED.some((re) => re.test(f)))).to.deep.equal([])
-    for (const f of [
-      'bin/run.js',
-      'oclif.manifest.json',
-      'dist/broker/scripts/enqueueFires.lua',
-      'dist/broker/scripts/syncCursor-1.lua',
-    ])
-      expect(files).to.include(f)
-    for (const command of ['lint', 'next', 'status', 'trigger']) expect(files).to.include(`dist/commands/${command}.js`)
+    for (const f of ['bin/run.js', 'oclif.manifest.json', 'dist/cli.js']) expect(files).to.include(f)
+    for (const command of ['lint', 'next', 'run', 'status', 'trigger'])
+      expect(files).to.include(`dist/commands/${command}.js`)
+    expect(files.filter((f) => f.endsWith('.lua'))).to.not.be.empty
   })
 
   it('qtab --version', async () => {

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import type {Redis, Result, ClientContext} from 'ioredis'
 
 /** Reply of `enqueueFires.lua`: one `[code, detail]` per fire (see the script's contract header). */
@@ -37,8 +37,8 @@ const SCRIPT_FILES = {
 /**
  * Registers qtab's scripts on a client with `defineCommand`: ioredis sends EVAL once per socket,
  * EVALSHA afterwards, and re-sends on NOSCRIPT (e.g. after SCRIPT FLUSH or a server restart).
- * The scripts are read next to this module (`src/broker/scripts` or, after `npm run build`,
- * `dist/broker/scripts`, copied by `scripts/copy-lua.js`).
+ * The scripts are read from `src/broker/scripts` or, after `npm run build`, `dist/scripts`
+ * (copied there by `scripts/copy-lua.js`).
  */
 export function defineScripts(redis: Redis): void {
   for (const [name, file] of Object.entries(SCRIPT_FILES)) {
@@ -47,9 +47,17 @@ export function defineScripts(redis: Redis): void {
   }
 }
 
+/**
+ * Where the scripts are, relative to this module: `src/broker/scripts` when run from the sources
+ * (tsx), `dist/scripts` once bundled (this code then sits in `dist/chunks` or `dist/commands`).
+ */
+const SCRIPT_DIRS = ['./scripts/', '../scripts/']
+
 /** Reads a script's source; exported for tests that check the contract header. */
 export function loadScript(file: string): string {
-  return readFileSync(new URL(`./scripts/${file}`, import.meta.url), 'utf8')
+  const urls = SCRIPT_DIRS.map((dir) => new URL(`${dir}${file}`, import.meta.url))
+  const found = urls.find((url) => existsSync(url)) ?? (urls[0] as URL)
+  return readFileSync(found, 'utf8')
 }
 
 /** N of `name-N.lua`; undefined (numkeys passed by the caller) for a plain `name.lua`. */

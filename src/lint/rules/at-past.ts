@@ -1,4 +1,4 @@
-import {DateTime} from 'luxon'
+import {formatInstant} from '../../next/format-time.js'
 import {atInstant} from '../../schedule/compile.js'
 import type {EntryRule} from '../types.js'
 import {warningAt} from './diagnostic-at.js'
@@ -7,6 +7,6 @@ import {warningAt} from './diagnostic-at.js'
 export const atPast: EntryRule = (entry, {now}) => {
   const at = atInstant(entry.trigger)
   if (at === undefined || at > now) return []
-  const when = DateTime.fromMillis(at, {zone: entry.tz}).toISO({suppressMilliseconds: true})
+  const when = formatInstant(at, entry.tz)
   return [warningAt(entry.pos, 'at-past', `${entry.schedule} is in the past (${when}); this entry will never fire`)]
 }
