@@ -44,6 +44,8 @@ interface Slot {
   cursor: number | null
   /** When the loop must look at this entry next (next fire + its jitter), ms since epoch. */
   wakeAt: number
+  /** Position of the entry id among all ids, sorted: a tick's batch sorts by it, not by text. */
+  rank: number
 }
 
 /**
@@ -174,11 +176,18 @@ export class Scheduler {
       const key = `${entry.app}\0${entry.id}`
       const signature = scheduleSignature(entry.schedule, entry.tz)
       const old = this.slots.get(key)
-      const slot: Slot = {scheduled, signature, cursor: old?.signature === signature ? old.cursor : null, wakeAt: 0}
+      const cursor = old?.signature === signature ? old.cursor : null
+      const slot: Slot = {scheduled, signature, cursor, wakeAt: 0, rank: 0}
       next.set(key, slot)
       if (slot.cursor === null) this.unsynced.add(slot)
       else this.plan(slot, null)
     }
+    // Rank by id once per reload, so sorting a tick's batch compares numbers: comparing id text
+    // (~140,000 comparisons for a 10,000-fire tick) showed up in the profile before the first
+    // script call goes out. Equal ids (in different apps) share a rank.
+    const ids = [...new Set(entries.map((e) => e.entry.id))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const rankOf = new Map(ids.map((id, i) => [id, i]))
+    for (const slot of next.values()) slot.rank = rankOf.get(slot.scheduled.entry.id) as number
     this.slots = next
   }
 
@@ -242,10 +251,10 @@ export class Scheduler {
     }
     if (woken.length === 0) return
     // By instant, then id (deterministic logs); one entry's fires stay oldest first.
-    batch.sort((a, b) => a.fire - b.fire || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
+    batch.sort((a, b) => a.fire - b.fire || a.slot.rank - b.slot.rank)
     let outcomes: (EnqueueOutcome | undefined)[]
     try {
-      outcomes = batch.length > 0 ? await this.sink.enqueueFires(batch.map(({entry, fire}) => ({entry, fire}))) : []
+      outcomes = batch.length > 0 ? await this.sink.enqueueFires(batch) : []
     } catch (error) {
       // Report what did complete; the rest stays due and is retried under the misfire policy.
       if (error instanceof BrokerUnavailableError && error.outcomes) this.report(batch, error.outcomes)
