@@ -67,10 +67,7 @@ export async function runDaemon(opts: DaemonOptions): Promise<void> {
     new DryRunSink({write: (line) => logger.event('info', 'dry-run', line.replace(/^dry-run: /, ''))})
   const sink = opts.redisUrl === null ? dryRun() : await connectWaiting(opts.redisUrl, opts)
   if (!sink) return // stopped while waiting for Redis
-  const scheduler = new Scheduler(
-    first.entries.map((entry) => ({entry, schedule: entry.trigger})),
-    {sink, logger, clock: opts.clock},
-  )
+  const scheduler = new Scheduler(first.entries, {sink, logger, clock: opts.clock})
   logger.event('info', 'started', `${first.entries.length} entries from ${opts.file}`, {
     mode: opts.redisUrl === null ? 'dry-run' : 'redis',
   })
@@ -81,7 +78,7 @@ export async function runDaemon(opts: DaemonOptions): Promise<void> {
       try {
         const next = await loadEntries(opts.file, opts.defaultTz, opts.app)
         for (const w of next.warnings) logger.event('warn', 'qtabfile-warning', w)
-        scheduler.reload(next.entries.map((entry) => ({entry, schedule: entry.trigger})))
+        scheduler.reload(next.entries)
         logger.event('info', 'reloaded', `${next.entries.length} entries from ${opts.file} (${why})`)
       } catch (error) {
         const lines = error instanceof QtabfileInvalidError ? error.lines : [(error as Error).message]

@@ -5,18 +5,11 @@ import {scheduleSignature} from '../broker/keys.js'
 import type {EnqueueOutcome} from '../broker/outcome.js'
 import type {EnqueueSink, FireRequest} from '../broker/sink.js'
 import type {Entry} from '../qtabfile/types.js'
-import type {Schedule} from '../schedule/types.js'
 import {type Clock, realClock} from './clock.js'
 import {MinHeap} from './heap.js'
 import {jitterDelay} from './jitter.js'
 import type {Logger} from './logger.js'
 import {dueFires} from './misfire-policy.js'
-
-/** An entry with its compiled schedule (until the parser puts `trigger: Schedule` on `Entry`). */
-export interface ScheduledEntry {
-  entry: Entry
-  schedule: Schedule
-}
 
 export interface SchedulerOptions {
   sink: EnqueueSink
@@ -38,7 +31,7 @@ export interface SchedulerOptions {
 
 /** Runtime state of one entry. */
 interface Slot {
-  scheduled: ScheduledEntry
+  entry: Entry
   signature: string
   /** Fires at or before this are decided, ms since epoch; null until synced with the sink. */
   cursor: number | null
@@ -71,14 +64,14 @@ export class Scheduler {
   private slots = new Map<string, Slot>()
   private readonly heap = new MinHeap<Slot>((s) => s.wakeAt)
   private unsynced = new Set<Slot>()
-  private pendingReload: ScheduledEntry[] | null = null
+  private pendingReload: Entry[] | null = null
   private outage: {since: number; delayMs: number; retryAt: number} | null = null
   private nextHeartbeatAt = -Infinity
   private stopping = false
   private wake = new AbortController()
   private loop: Promise<void> | null = null
 
-  constructor(entries: ScheduledEntry[], options: SchedulerOptions) {
+  constructor(entries: Entry[], options: SchedulerOptions) {
     this.sink = options.sink
     this.logger = options.logger
     this.clock = options.clock ?? realClock
@@ -109,7 +102,7 @@ export class Scheduler {
    * Swaps in a new set of entries at the next tick boundary (never during an enqueue). Entries
    * whose id and schedule signature are unchanged keep their cursor; others start afresh.
    */
-  reload(entries: ScheduledEntry[]): void {
+  reload(entries: Entry[]): void {
     this.pendingReload = entries
     this.wake.abort()
   }
@@ -167,17 +160,16 @@ export class Scheduler {
     return Math.max(0, until - now)
   }
 
-  private applyEntries(entries: ScheduledEntry[]): void {
+  private applyEntries(entries: Entry[]): void {
     const next = new Map<string, Slot>()
     this.heap.clear()
     this.unsynced = new Set()
-    for (const scheduled of entries) {
-      const {entry} = scheduled
+    for (const entry of entries) {
       const key = `${entry.app}\0${entry.id}`
       const signature = scheduleSignature(entry.schedule, entry.tz)
       const old = this.slots.get(key)
       const cursor = old?.signature === signature ? old.cursor : null
-      const slot: Slot = {scheduled, signature, cursor, wakeAt: 0, rank: 0}
+      const slot: Slot = {entry, signature, cursor, wakeAt: 0, rank: 0}
       next.set(key, slot)
       if (slot.cursor === null) this.unsynced.add(slot)
       else this.plan(slot, null)
@@ -185,16 +177,16 @@ export class Scheduler {
     // Rank by id once per reload, so sorting a tick's batch compares numbers: comparing id text
     // (~140,000 comparisons for a 10,000-fire tick) showed up in the profile before the first
     // script call goes out. Equal ids (in different apps) share a rank.
-    const ids = [...new Set(entries.map((e) => e.entry.id))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const ids = [...new Set(entries.map((e) => e.id))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     const rankOf = new Map(ids.map((id, i) => [id, i]))
-    for (const slot of next.values()) slot.rank = rankOf.get(slot.scheduled.entry.id) as number
+    for (const slot of next.values()) slot.rank = rankOf.get(slot.entry.id) as number
     this.slots = next
   }
 
   private async syncCursors(now: number): Promise<void> {
     const slots = [...this.unsynced]
     const cursors = await this.sink.syncCursors(
-      slots.map((s) => ({app: s.scheduled.entry.app, id: s.scheduled.entry.id, signature: s.signature})),
+      slots.map((s) => ({app: s.entry.app, id: s.entry.id, signature: s.signature})),
       now,
     )
     slots.forEach((slot, i) => {
@@ -207,7 +199,7 @@ export class Scheduler {
   private async heartbeat(now: number): Promise<void> {
     const perApp = new Map<string, number>()
     for (const slot of this.slots.values()) {
-      const app = slot.scheduled.entry.app
+      const app = slot.entry.app
       perApp.set(app, (perApp.get(app) ?? 0) + 1)
     }
     const host = hostname()
@@ -234,9 +226,9 @@ export class Scheduler {
     const batch: (FireRequest & {slot: Slot})[] = []
     while ((this.heap.peek()?.wakeAt ?? Infinity) <= now) {
       const slot = this.heap.pop() as Slot
-      const {entry, schedule} = slot.scheduled
+      const {entry} = slot
       // Grace counts from the jittered instant, so a jitter longer than grace never skips on-time fires.
-      const fires = dueFires(schedule, slot.cursor ?? now, now, entry.misfire, entry.grace + entry.jitter)
+      const fires = dueFires(entry.trigger, slot.cursor ?? now, now, entry.misfire, entry.grace + entry.jitter)
       let heldUntil: number | null = null
       for (const fire of fires) {
         const readyAt = fire + jitterDelay(entry.id, fire, entry.jitter)
@@ -298,11 +290,11 @@ export class Scheduler {
 
   /** Puts a synced slot back in the heap at its next wake-up; a finished schedule leaves it out. */
   private plan(slot: Slot, heldUntil: number | null): void {
-    const {entry, schedule} = slot.scheduled
+    const {entry} = slot
     if (heldUntil !== null) {
       slot.wakeAt = heldUntil
     } else {
-      const next = schedule.next(slot.cursor as number)
+      const next = entry.trigger.next(slot.cursor as number)
       if (next === null) return
       slot.wakeAt = next + jitterDelay(entry.id, next, entry.jitter)
     }

@@ -25,10 +25,9 @@ describe('two schedulers sharing one real Redis (fake clocks)', () => {
 
   it('each (id, fire) is enqueued exactly once, whichever replica gets there first', async () => {
     const start = Date.parse('2026-12-03T16:00:30.000Z')
-    const entries = ['a', 'b'].map((id) => ({
-      entry: makeEntry({app, id, task: `t_${id}`, schedule: '@every 10s'}),
-      schedule: everySchedule(10_000),
-    }))
+    const entries = ['a', 'b'].map((id) =>
+      makeEntry({app, id, task: `t_${id}`, schedule: '@every 10s', trigger: everySchedule(10_000)}),
+    )
     const replicas = await Promise.all(
       [0, 250].map(async (skewMs, i) => {
         const clock = new FakeClock(start + skewMs)

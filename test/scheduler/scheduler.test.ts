@@ -37,10 +37,9 @@ function harness(
     now: () => clock.now(),
     write: (_s, line) => logs.push(JSON.parse(line) as LogLine),
   })
-  const scheduled = entries.map(({entry, schedule}) => ({
-    entry: makeEntry({schedule: '@every 60s', ...entry}),
-    schedule: schedule ?? everySchedule(MIN),
-  }))
+  const scheduled = entries.map(({entry, schedule}) =>
+    makeEntry({schedule: '@every 60s', ...entry, trigger: schedule ?? everySchedule(MIN)}),
+  )
   const scheduler = new Scheduler(scheduled, {replicaId: 'r1', ...options, sink, logger, clock})
   const running = scheduler.start()
   return {clock, sink, logs, scheduler, running}
@@ -165,8 +164,8 @@ describe('Scheduler (fake clock)', () => {
     const h = harness([{entry: {id: 'keep'}}, {entry: {id: 'gone'}}])
     await h.clock.advance(MIN) // 16:01:30
     h.scheduler.reload([
-      {entry: makeEntry({id: 'keep', schedule: '@every 60s'}), schedule: everySchedule(MIN)},
-      {entry: makeEntry({id: 'new', schedule: '@every 60s'}), schedule: everySchedule(MIN)},
+      makeEntry({id: 'keep', schedule: '@every 60s', trigger: everySchedule(MIN)}),
+      makeEntry({id: 'new', schedule: '@every 60s', trigger: everySchedule(MIN)}),
     ])
     await h.clock.advance(MIN) // 16:02:30
     await h.scheduler.stop()
