@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import type {ChainableCommander, Redis} from 'ioredis'
 import type {Entry} from '../qtabfile/types.js'
-import {BrokerUnavailableError, RedisAuthError, RedisUnreachableError} from './errors.js'
+import {BrokerUnavailableError, RedisAuthError, RedisUnreachableError, RedisUrlError} from './errors.js'
 import {
   ENTRY_STATE_FIELDS,
   entryIdOfStateKey,
@@ -98,6 +98,18 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
       throw new RedisAuthError(`redis at ${endpoint.redacted} refused the credentials: ${reason}`, {cause})
     }
     throw new RedisUnreachableError(`cannot connect to redis at ${endpoint.redacted}: ${reason}`, {cause})
+  }
+  // ioredis reports a failed SELECT of the URL's database only as an 'error' event and then
+  // stays on database 0: select it again, so a database the server lacks is an error.
+  if (endpoint.db !== 0) {
+    try {
+      await redis.select(endpoint.db)
+    } catch (error) {
+      redis.disconnect()
+      throw new RedisUrlError(
+        `redis at ${endpoint.redacted} has no database ${endpoint.db}: ${(error as Error).message}`,
+      )
+    }
   }
   started = true
   defineScripts(redis)
@@ -283,8 +295,12 @@ export class RedisBroker implements EnqueueSink {
     if (error instanceof BrokerUnavailableError) return error
     if (error.name === 'ReplyError' && !AUTH_FAILURE.test(error.message)) return error // a script/command bug, not an outage
     const cause = this.lastConnectionError ?? error
+    // Without an 'error' event (the server closed the socket cleanly) ioredis only reports its
+    // own state ("Stream isn't writeable …"): say what it means.
+    const internal = cause === error && /Stream isn't writeable|Connection is closed/.test(error.message)
+    const reason = internal ? 'connection lost, reconnecting' : redactUrlsInText(cause.message)
     const wrapped = new BrokerUnavailableError(
-      `redis unavailable at ${this.endpoint.address}: ${redactUrlsInText(cause.message)}`,
+      `redis unavailable at ${this.endpoint.address}: ${reason}`,
       this.endpoint.address,
       {cause},
     )

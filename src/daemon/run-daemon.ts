@@ -4,7 +4,8 @@ import {connect, type RedisBroker} from '../broker/broker.js'
 import {DryRunSink} from '../broker/dry-run-sink.js'
 import {RedisUnreachableError} from '../broker/errors.js'
 import {readQtabfile} from '../qtabfile/read.js'
-import type {Entry} from '../qtabfile/types.js'
+import type {Diagnostic, Entry} from '../qtabfile/types.js'
+import {entryDiagnostics} from '../lint/lint-files.js'
 import type {Clock} from '../scheduler/clock.js'
 import type {Logger} from '../scheduler/logger.js'
 import {Scheduler} from '../scheduler/scheduler.js'
@@ -39,16 +40,16 @@ export class QtabfileInvalidError extends Error {
 export async function loadEntries(
   file: string,
   defaultTz: string,
+  now: number,
   app?: string,
 ): Promise<{entries: Entry[]; warnings: string[]}> {
   const {entries, diagnostics} = await readQtabfile(file, {defaultTz})
-  const show = (d: (typeof diagnostics)[number]) => `${d.file}:${d.line}:${d.column}: ${d.message} [${d.rule}]`
+  const show = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.message} [${d.rule}]`
   const errors = diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0) throw new QtabfileInvalidError(errors.map(show))
-  return {
-    entries: app === undefined ? entries : entries.map((e) => ({...e, app})),
-    warnings: diagnostics.filter((d) => d.severity === 'warning').map(show),
-  }
+  // The lint warnings too (an @at in the past, DST moves): a daemon's log is where they are read.
+  const warnings = [...diagnostics, ...entryDiagnostics(entries, {now})].filter((d) => d.severity === 'warning')
+  return {entries: app === undefined ? entries : entries.map((e) => ({...e, app})), warnings: warnings.map(show)}
 }
 
 /**
@@ -59,7 +60,7 @@ export async function loadEntries(
  */
 export async function runDaemon(opts: DaemonOptions): Promise<void> {
   const {logger} = opts
-  const first = await loadEntries(opts.file, opts.defaultTz, opts.app)
+  const first = await loadEntries(opts.file, opts.defaultTz, opts.clock.now(), opts.app)
   for (const w of first.warnings) logger.event('warn', 'qtabfile-warning', w)
 
   // Dry-run lines go through the logger, so `--log-format json` stays one JSON object per line.
@@ -76,7 +77,7 @@ export async function runDaemon(opts: DaemonOptions): Promise<void> {
   const reload = (why: string) => {
     reloading = reloading.then(async () => {
       try {
-        const next = await loadEntries(opts.file, opts.defaultTz, opts.app)
+        const next = await loadEntries(opts.file, opts.defaultTz, opts.clock.now(), opts.app)
         for (const w of next.warnings) logger.event('warn', 'qtabfile-warning', w)
         scheduler.reload(next.entries)
         logger.event('info', 'reloaded', `${next.entries.length} entries from ${opts.file} (${why})`)
@@ -107,8 +108,7 @@ export async function runDaemon(opts: DaemonOptions): Promise<void> {
 }
 
 /**
- * Connects, and while Redis is unreachable logs once and retries with backoff (1 s doubling to
- * 30 s) instead of exiting: a scheduler started before its Redis must not need a restart.
+ * Connects, and while Redis is unreachable logs once and retries every 1-2 s instead of exiting: a scheduler started before its Redis must not need a restart.
  * Returns null when stopped while waiting. URL and auth errors are thrown (they never heal).
  */
 async function connectWaiting(url: string, opts: DaemonOptions): Promise<RedisBroker | null> {
@@ -124,7 +124,7 @@ async function connectWaiting(url: string, opts: DaemonOptions): Promise<RedisBr
       if (!logged) opts.logger.event('error', 'redis-unavailable', `${error.message}; retrying until it answers`)
       logged = true
       await opts.clock.sleep(delay, opts.stopSignal).catch(() => undefined)
-      delay = Math.min(delay * 2, 30_000)
+      delay = Math.min(delay * 2, 2_000)
     }
   }
   return null

@@ -1,6 +1,6 @@
 import {parseQtabfile} from '../qtabfile/parse.js'
 import {QtabfileReadError, readQtabfile} from '../qtabfile/read.js'
-import type {Diagnostic} from '../qtabfile/types.js'
+import type {Diagnostic, Entry} from '../qtabfile/types.js'
 import {dstNotes} from '../schedule/dst-notes.js'
 import {ENTRY_RULES} from './rules/index.js'
 import type {LintOptions, LintReport} from './types.js'
@@ -13,10 +13,14 @@ export function lintText(text: string, file: string, opts: LintOptions): Diagnos
   return withEntryRules(parsed.entries, parsed.diagnostics, opts)
 }
 
-function withEntryRules(entries: ReturnType<typeof parseQtabfile>['entries'], found: Diagnostic[], opts: LintOptions) {
+function withEntryRules(entries: Entry[], found: Diagnostic[], opts: LintOptions) {
+  return [...found, ...entryDiagnostics(entries, opts)].sort(byPosition)
+}
+
+/** The entry rules (`at-past`, `dst`, `dom-dow-or`, …) over entries that parsed cleanly; `qtab run` logs them too. */
+export function entryDiagnostics(entries: Entry[], opts: Pick<LintOptions, 'now' | 'dstNotes'>): Diagnostic[] {
   const ctx = {now: opts.now, dstNotes: opts.dstNotes ?? dstNotes}
-  const diagnostics = [...found, ...entries.flatMap((entry) => ENTRY_RULES.flatMap((rule) => rule(entry, ctx)))]
-  return diagnostics.sort(byPosition)
+  return entries.flatMap((entry) => ENTRY_RULES.flatMap((rule) => rule(entry, ctx)))
 }
 
 /**

@@ -25,7 +25,7 @@ export interface SchedulerOptions {
   heartbeatTtlMs?: number
   /** First retry delay after a Redis failure, ms (default 500); doubles up to `retryMaxMs`. */
   retryInitialMs?: number
-  /** Longest retry delay, ms (default 30000). */
+  /** Longest retry delay, ms (default 2000: a retry is one cheap round trip, and fires wait on it). */
   retryMaxMs?: number
 }
 
@@ -80,7 +80,7 @@ export class Scheduler {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5000
     this.heartbeatTtlMs = options.heartbeatTtlMs ?? 15_000
     this.retryInitialMs = options.retryInitialMs ?? 500
-    this.retryMaxMs = options.retryMaxMs ?? 30_000
+    this.retryMaxMs = options.retryMaxMs ?? 2_000
     this.startedAt = this.clock.now()
     this.applyEntries(entries)
   }

@@ -445,6 +445,15 @@ describe('connect fails fast with distinguishable, redacted errors', () => {
     await broker.close()
   })
 
+  it('a database the server does not have -> RedisUrlError (ioredis alone would stay on db 0)', async () => {
+    const port = new URL(secured.url).port
+    const error = await connect(`redis://:s3cret@127.0.0.1:${port}/99`).catch((e: Error) => e)
+    expect(error).to.be.instanceOf(RedisUrlError)
+    expect((error as Error).message).to.equal(
+      `redis at redis://:***@127.0.0.1:${port}/99 has no database 99: ERR DB index is out of range`,
+    )
+  })
+
   it('nothing listening -> RedisUnreachableError with the cause', async () => {
     const error = await connect('redis://u:pw@127.0.0.1:1/0').catch((e: Error) => e)
     expect(error).to.be.instanceOf(RedisUnreachableError)

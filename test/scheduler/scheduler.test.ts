@@ -110,7 +110,7 @@ describe('Scheduler (fake clock)', () => {
         await h.clock.advance(120 * MIN) // 18:05:30
         expect(h.sink.enqueued).to.have.length(5)
         h.sink.down = false
-        await h.clock.advance(MIN) // the backoff retry (≤ 30 s) succeeds within this minute
+        await h.clock.advance(MIN) // the backoff retry (≤ 2 s) succeeds within this minute
         await h.scheduler.stop()
 
         const down = h.logs.filter((l) => l.event === 'redis-unavailable')
