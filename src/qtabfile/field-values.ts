@@ -116,6 +116,8 @@ export function parseFieldValue(field: Field, raw: string, label: string): Field
       if (problem) return fail('option-value', `${label} ${shown} ${problem}`)
       if (field === 'app' && raw.includes(':'))
         return fail('option-value', `${label} ${shown} contains ":" (QTasks splits its storage keys on ":")`, raw.indexOf(':'))
+      if (field === 'app' && raw === 'qtab')
+        return fail('option-value', `${label} "qtab" would put qtab's own keys (qtab:{APP}:…) under the app's prefix`)
       return ok(raw)
     }
     case 'misfire':
@@ -145,6 +147,8 @@ export function parseFieldValue(field: Field, raw: string, label: string): Field
         return fail('args-not-array', `args must be a JSON array (args=[...]), not ${jsonKind(parsed.value)}`)
       if (field === 'kwargs' && (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)))
         return fail('kwargs-not-object', `kwargs must be a JSON object (kwargs={...}), not ${jsonKind(parsed.value)}`)
+      const shape = jsonShapeProblem(parsed.value)
+      if (shape) return fail('json', `${label}: ${shape}`)
       return ok(parsed.value as FieldValues['args'] | FieldValues['kwargs'])
     }
   }
@@ -160,4 +164,28 @@ function jsonKind(value: unknown): string {
 /** Formats milliseconds for messages (`60000` -> `1m`). */
 export function formatMs(ms: number): string {
   return formatDuration(Math.floor(ms / 1000))
+}
+
+/** Deepest JSON nesting accepted in args/kwargs (Python's json module stops near 1,000). */
+const MAX_JSON_DEPTH = 100
+
+/**
+ * What JSON.parse accepts but cannot reach a Python worker intact: nesting deeper than
+ * MAX_JSON_DEPTH, and numbers a JavaScript double cannot hold exactly (beyond ±2^53, or out of
+ * range: `1e400` parses to Infinity). Iterative, so no input can overflow the stack.
+ */
+function jsonShapeProblem(value: unknown): string | null {
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number]
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return 'a number is out of range (it would become Infinity)'
+      if (Number.isInteger(v) && !Number.isSafeInteger(v))
+        return `the number ${v} is beyond ±2^53 and would lose digits; pass it as a string`
+    } else if (v !== null && typeof v === 'object') {
+      if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`
+      for (const child of Object.values(v)) stack.push([child, depth + 1])
+    }
+  }
+  return null
 }

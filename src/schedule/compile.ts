@@ -175,8 +175,16 @@ function compileEvery(text: string, tokens: Token[], opts: CompileOptions, probl
     problems.push(error('every-syntax', `@every '${arg.text}' must be at least 1s`, arg.offset, arg.text.length))
     return undefined
   }
+  if (seconds > MAX_EVERY_SECONDS) {
+    const msg = `@every '${arg.text}' is longer than 3650d; use @yearly or a cron expression`
+    problems.push(error('every-syntax', msg, arg.offset, arg.text.length))
+    return undefined
+  }
   return () => new EverySchedule(text, opts.tz, seconds)
 }
+
+/** Ten years: longer intervals would put fire instants past what a Date can hold. */
+const MAX_EVERY_SECONDS = 3650 * 86_400
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
