@@ -35,21 +35,32 @@ export async function readQtabfile(path: string, opts: ParseOptions): Promise<Pa
     const code = (e as NodeJS.ErrnoException).code
     throw new QtabfileReadError(path, code, (code && REASONS[code]) ?? (e as Error).message)
   }
+  const refusal = encodingProblem(bytes)
+  if (refusal) {
+    // One clear error instead of a diagnostic for every line of a binary or UTF-16 file.
+    const diagnostic = {file: path, line: refusal.line, column: refusal.column, severity: 'error' as const}
+    return {entries: [], diagnostics: [{...diagnostic, rule: 'encoding', message: refusal.message}], lineCount: 1}
+  }
+  return parseQtabfile(new TextDecoder('utf-8').decode(bytes), path, opts)
+}
+
+/** Why the bytes are not a UTF-8 text file, and where (1-based), or null when they are. */
+function encodingProblem(bytes: Buffer): {line: number; column: number; message: string} | null {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {line: 1, column: 1, message: 'file is UTF-16; save it as UTF-8'}
+  }
   let text: string
-  let validUtf8 = true
   try {
     text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
   } catch {
-    validUtf8 = false
-    text = new TextDecoder('utf-8').decode(bytes)
+    return where(new TextDecoder('utf-8').decode(bytes), '\uFFFD', 'file is not valid UTF-8')
   }
-  const result = parseQtabfile(text, path, opts)
-  if (!validUtf8) {
-    const before = text.slice(0, text.indexOf('\uFFFD'))
-    const line = before.split('\n').length
-    const column = before.length - before.lastIndexOf('\n') - (line === 1 && text.startsWith('\uFEFF') ? 1 : 0)
-    result.diagnostics.unshift({file: path, line, column, severity: 'error', rule: 'encoding', message: 'file is not valid UTF-8'})
-    result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column)
-  }
-  return result
+  return text.includes('\0') ? where(text, '\0', 'file contains NUL bytes: not a text file') : null
+}
+
+function where(text: string, needle: string, message: string): {line: number; column: number; message: string} {
+  const before = text.slice(0, text.indexOf(needle))
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n') - (line === 1 && text.startsWith('\uFEFF') ? 1 : 0)
+  return {line, column, message}
 }

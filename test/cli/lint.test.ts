@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {expect} from 'chai'
 import {qtab} from '../helpers/cli.js'
 
@@ -68,6 +71,23 @@ describe('qtab lint (compiled CLI)', () => {
     expect(r.code).to.equal(2)
     expect(r.stderr).to.equal('qtab: cannot read no/such/Qtabfile: no such file\n')
     expect(r.stdout).to.contain('test/fixtures/dom-dow-or.qtab:1:5: warning:')
+  })
+
+  it('a binary or UTF-16 file is one encoding error, not one per line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qtab-lint-'))
+    try {
+      writeFileSync(join(dir, 'u16'), Buffer.from('\ufeff@daily x\n', 'utf16le'))
+      writeFileSync(join(dir, 'bin'), Buffer.from([0x40, 0x64, 0x00, 0xc3, 0x28, 0x0a, 0x2a, 0x20, 0x0a]))
+      const r = await qtab(['lint', join(dir, 'u16'), join(dir, 'bin')])
+      expect(r.code).to.equal(1)
+      expect(r.stdout).to.equal(
+        `${join(dir, 'u16')}:1:1: error: file is UTF-16; save it as UTF-8 [encoding]\n` +
+          `${join(dir, 'bin')}:1:4: error: file is not valid UTF-8 [encoding]\n` +
+          '2 errors, 0 warnings in 2 files\n',
+      )
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it('a bad flag value is a usage error, exit 2', async () => {
