@@ -43,7 +43,11 @@ Exit 0 clean, 1 problems (warnings only with --strict), 2 usage error or unreada
         ? formatJson(report.diagnostics)
         : flags.format === 'github'
           ? formatGithub(report.diagnostics)
-          : formatText(report.diagnostics, {color, filesChecked: files.length - report.unreadable.length})
+          : formatText(report.diagnostics, {
+              color,
+              filesChecked: files.length - report.unreadable.length,
+              unreadable: report.unreadable.length,
+            })
     process.stdout.write(out)
     const code = lintExitCode(report, {strict: flags.strict})
     if (code !== 0) this.exit(code)

@@ -71,6 +71,7 @@ describe('qtab lint (compiled CLI)', () => {
     expect(r.code).to.equal(2)
     expect(r.stderr).to.equal('qtab: cannot read no/such/Qtabfile: no such file\n')
     expect(r.stdout).to.contain('test/fixtures/dom-dow-or.qtab:1:5: warning:')
+    expect(r.stdout.split('\n').at(-2)).to.equal('0 errors, 1 warning in 1 file; 1 file could not be read')
   })
 
   it('a binary or UTF-16 file is one encoding error, not one per line', async () => {

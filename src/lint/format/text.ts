@@ -6,6 +6,8 @@ export interface TextFormatOptions {
   color: boolean
   /** How many files were linted, for the summary when there are no problems. */
   filesChecked: number
+  /** How many files could not be read (their messages went to stderr); said in the summary. */
+  unreadable?: number
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -23,10 +25,11 @@ export function formatText(diagnostics: Diagnostic[], opts: TextFormatOptions): 
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const warnings = diagnostics.length - errors
   const files = new Set(diagnostics.map((d) => d.file)).size
-  lines.push(
+  const summary =
     diagnostics.length === 0
       ? `no problems in ${plural(opts.filesChecked, 'file')}`
-      : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`,
-  )
+      : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`
+  const unreadable = opts.unreadable ? `; ${plural(opts.unreadable, 'file')} could not be read` : ''
+  lines.push(summary + unreadable)
   return lines.join('\n') + '\n'
 }
