@@ -39,6 +39,8 @@ interface Slot {
   wakeAt: number
   /** Position of the entry id among all ids, sorted: a tick's batch sorts by it, not by text. */
   rank: number
+  /** The foreign schedule last warned about (`schedule-changed`), so it is logged once, not per fire. */
+  warnedSignature?: string
 }
 
 /**
@@ -280,10 +282,22 @@ export class Scheduler {
         this.logger.event('debug', 'duplicate', 'already enqueued (another replica or an earlier try)', fields())
         break
       case 'overlap-skipped':
-        this.logger.event('info', 'overlap-skipped', `previous task ${outcome.previousUuid} still running`, fields())
+        this.logger.event(
+          'info',
+          'overlap-skipped',
+          `previous task ${outcome.previousUuid} is still new or in process`,
+          fields(),
+        )
         break
       case 'schedule-changed':
-        this.logger.event('warn', 'schedule-changed', `Redis holds schedule "${outcome.storedSignature}"`, fields())
+        if (slot.warnedSignature === outcome.storedSignature) break
+        slot.warnedSignature = outcome.storedSignature
+        this.logger.event(
+          'warn',
+          'schedule-changed',
+          `Redis holds schedule "${outcome.storedSignature}" for this id (another replica runs a different file); not enqueuing it here until the files agree`,
+          fields(),
+        )
         break
     }
   }

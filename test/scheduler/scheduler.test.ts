@@ -1,6 +1,8 @@
 import {expect} from 'chai'
 import type {Entry} from '../../src/qtabfile/types.js'
 import type {Schedule} from '../../src/schedule/types.js'
+import type {EnqueueOutcome} from '../../src/broker/outcome.js'
+import type {FireRequest} from '../../src/broker/sink.js'
 import {FakeClock} from '../../src/scheduler/clock.js'
 import {jitterDelay} from '../../src/scheduler/jitter.js'
 import {createLogger} from '../../src/scheduler/logger.js'
@@ -215,6 +217,29 @@ describe('Scheduler (fake clock)', () => {
       'nightly@2027-11-07T05:30:00.000Z', // 01:30 EDT, first pass only
       'hourly@2027-11-07T06:00:00.000Z', // 01:00 EST, the second pass
       'hourly@2027-11-07T07:00:00.000Z', // 02:00 EST
+    ])
+  })
+
+  it('schedule-changed (another replica runs a different file) is logged once per foreign schedule, not per fire', async () => {
+    class ForeignScheduleSink extends FlakySink {
+      stored = 'UTC @every 30s'
+      override async enqueueFires(batch: FireRequest[]): Promise<EnqueueOutcome[]> {
+        return batch.map(() => ({kind: 'schedule-changed', storedSignature: this.stored}))
+      }
+    }
+    const clock = new FakeClock(T0)
+    const sink = new ForeignScheduleSink(() => clock.now())
+    const h = harness([{entry: {id: 'x'}}], {clock, sink})
+    await clock.advance(3 * MIN)
+    sink.stored = 'UTC @every 20s'
+    await clock.advance(2 * MIN)
+    await h.scheduler.stop()
+    const warnings = h.logs.filter((l) => l.event === 'schedule-changed').map((l) => [l.fire, l.message])
+    const text = (sig: string) =>
+      `Redis holds schedule "${sig}" for this id (another replica runs a different file); not enqueuing it here until the files agree`
+    expect(warnings).to.deep.equal([
+      ['2026-12-03T16:01:00.000Z', text('UTC @every 30s')],
+      ['2026-12-03T16:04:00.000Z', text('UTC @every 20s')],
     ])
   })
 
