@@ -1,6 +1,6 @@
 import {AtSchedule} from './at-schedule.js'
 import {daysFromCivil, daysInMonth} from './calendar.js'
-import {parseCronFields, tokenize, type Token} from './cron-fields.js'
+import {parseCronFields, tokenize, type CronSpec, type Token} from './cron-fields.js'
 import {CronMatcher} from './cron-match.js'
 import {CronSchedule} from './cron-schedule.js'
 import {parseDuration} from './duration.js'
@@ -69,6 +69,12 @@ function error(rule: string, message: string, offset: number, length: number): S
   return {severity: 'error', rule, message, offset, length}
 }
 
+/**
+ * Clean cron specs (with their matcher tables) by their fields, and by seed when `H` may occur:
+ * both are immutable, and big files repeat a few expressions thousands of times.
+ */
+const cleanSpecs = new Map<string, {spec: CronSpec; matcher: CronMatcher; fires: boolean}>()
+
 function compileCron(
   source: string,
   tokens: Token[],
@@ -91,13 +97,20 @@ function compileCron(
     )
     return undefined
   }
-  const parsed = parseCronFields(tokens, opts.seed)
-  problems.push(...parsed.problems)
-  const spec = parsed.spec
-  if (!spec) return undefined
-  const matcher = new CronMatcher(spec)
+  const fields = tokens.map((t) => t.text).join(' ')
+  const key = /h/i.test(fields) ? `${fields}\0${opts.seed}` : fields // H depends on the seed
+  let clean = cleanSpecs.get(key)
+  if (!clean) {
+    const parsed = parseCronFields(tokens, opts.seed)
+    problems.push(...parsed.problems)
+    if (!parsed.spec) return undefined
+    const matcher = new CronMatcher(parsed.spec)
+    clean = {spec: parsed.spec, matcher, fires: matcher.firesOnSomeDay()}
+    if (parsed.problems.length === 0 && clean.fires) cleanSpecs.set(key, clean)
+  }
+  const {spec, matcher} = clean
   const schedule = () => new CronSchedule(source, opts.tz, spec, matcher)
-  if (!matcher.firesOnSomeDay()) {
+  if (!clean.fires) {
     const dayTokens = tokens.slice(-3)
     const first = dayTokens[0] as Token
     const last = dayTokens[2] as Token
