@@ -5,6 +5,7 @@ import {RedisAuthError, RedisUnreachableError, RedisUrlError} from '../../src/br
 import {loadScript} from '../../src/broker/scripts.js'
 import {deleteAppKeys, randomApp, startRedisServer, type RedisServer} from '../helpers/redis-server.js'
 import {makeEntry} from '../helpers/entry.js'
+import {TASK_FIELDS} from '../helpers/task-fields.js'
 
 const FIRE = Date.parse('2026-12-03T16:00:00.000Z')
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -50,17 +51,7 @@ describe('RedisBroker on a real redis-server', () => {
     expect(outcome.uuid).to.match(UUID_V4)
 
     const hash = await raw.hgetall(`${app}:${outcome.uuid}`)
-    expect(Object.keys(hash)).to.deep.equal([
-      'task_name',
-      'priority',
-      'args',
-      'kwargs',
-      'created_at',
-      'updated_at',
-      'status',
-      'qtab_id',
-      'qtab_fire',
-    ])
+    expect(Object.keys(hash)).to.deep.equal(TASK_FIELDS)
     expect(hash).to.deep.include({
       task_name: 'daily_report',
       priority: '2',
@@ -235,18 +226,6 @@ describe('RedisBroker on a real redis-server', () => {
   })
 
   describe('enqueueFires.lua: many fires per script call', () => {
-    const TASK_FIELDS = [
-      'task_name',
-      'priority',
-      'args',
-      'kwargs',
-      'created_at',
-      'updated_at',
-      'status',
-      'qtab_id',
-      'qtab_fire',
-    ]
-
     /** Script calls (EVAL + EVALSHA) the server has run so far. */
     async function scriptCalls(): Promise<number> {
       const info = await raw.info('commandstats')

@@ -3,6 +3,7 @@ import {Redis} from 'ioredis'
 import {qtab} from '../helpers/cli.js'
 import {deleteAppKeys, randomApp, startRedisServer, type RedisServer} from '../helpers/redis-server.js'
 import {tempQtabfile} from '../helpers/temp-file.js'
+import {TASK_FIELDS} from '../helpers/task-fields.js'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -49,17 +50,7 @@ describe('qtab trigger (compiled CLI, real redis-server)', () => {
     })
 
     const hash = await raw.hgetall(`${app}:${uuid}`)
-    expect(Object.keys(hash)).to.deep.equal([
-      'task_name',
-      'priority',
-      'args',
-      'kwargs',
-      'created_at',
-      'updated_at',
-      'status',
-      'qtab_id',
-      'qtab_fire',
-    ])
+    expect(Object.keys(hash)).to.deep.equal(TASK_FIELDS)
     expect(hash).to.deep.include({
       task_name: 'daily_report',
       priority: '2',

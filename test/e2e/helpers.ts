@@ -162,18 +162,7 @@ export async function readTasks(redis: Redis, app: string): Promise<{queue: stri
   return {queue, tasks}
 }
 
-/** The 9 hash fields of a task qtab enqueued, in QTasks' order then qtab's two. */
-export const TASK_FIELDS = [
-  'task_name',
-  'priority',
-  'args',
-  'kwargs',
-  'created_at',
-  'updated_at',
-  'status',
-  'qtab_id',
-  'qtab_fire',
-]
+export {TASK_FIELDS} from '../helpers/task-fields.js'
 
 /** Counts tasks per `qtab_id@qtab_fire`. */
 export function countFires(tasks: StoredTask[]): Map<string, number> {
