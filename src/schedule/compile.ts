@@ -169,16 +169,30 @@ function compileMacro(text: string, tokens: Token[], opts: CompileOptions, probl
   return compileCron(text, tokenize(expansion), expansion, opts, problems)
 }
 
-function compileEvery(text: string, tokens: Token[], opts: CompileOptions, problems: ScheduleProblem[]) {
+/**
+ * The one argument of `@every` / `@at`; reports a missing one at the keyword, extra ones from
+ * the first extra token to the end, and returns undefined then.
+ */
+function soleArgument(
+  text: string,
+  tokens: Token[],
+  rule: string,
+  usage: string,
+  problems: ScheduleProblem[],
+): Token | undefined {
   const head = tokens[0] as Token
   const arg = tokens[1]
+  if (arg && tokens.length === 2) return arg
+  const offset = arg ? (tokens[2] as Token).offset : head.offset
+  const length = arg ? text.trimEnd().length - offset : head.text.length
+  problems.push(error(rule, `${head.text.toLowerCase()} takes exactly one argument, ${usage}`, offset, length))
+  return undefined
+}
+
+function compileEvery(text: string, tokens: Token[], opts: CompileOptions, problems: ScheduleProblem[]) {
   const usage = 'a duration such as 90s, 15m, 1h30m or 2d'
-  if (!arg || tokens.length > 2) {
-    const offset = arg ? (tokens[2] as Token).offset : head.offset
-    const length = arg ? text.trimEnd().length - offset : head.text.length
-    problems.push(error('every-syntax', `@every takes exactly one argument, ${usage}`, offset, length))
-    return undefined
-  }
+  const arg = soleArgument(text, tokens, 'every-syntax', usage, problems)
+  if (!arg) return undefined
   const seconds = parseDuration(arg.text)
   if (seconds === null) {
     problems.push(error('every-syntax', `@every '${arg.text}' is not ${usage}`, arg.offset, arg.text.length))
@@ -202,15 +216,9 @@ const MAX_EVERY_SECONDS = 3650 * 86_400
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
 function compileAt(text: string, tokens: Token[], opts: CompileOptions, problems: ScheduleProblem[], zoneOk: boolean) {
-  const head = tokens[0] as Token
-  const arg = tokens[1]
   const usage = 'an ISO-8601 date-time such as 2027-01-01T00:00 (seconds and an offset like Z or +02:00 are optional)'
-  if (!arg || tokens.length > 2) {
-    const offset = arg ? (tokens[2] as Token).offset : head.offset
-    const length = arg ? text.trimEnd().length - offset : head.text.length
-    problems.push(error('at-syntax', `@at takes exactly one argument, ${usage}`, offset, length))
-    return undefined
-  }
+  const arg = soleArgument(text, tokens, 'at-syntax', usage, problems)
+  if (!arg) return undefined
   const m = ISO.exec(arg.text)
   if (!m) {
     problems.push(error('at-syntax', `@at '${arg.text}' is not ${usage}`, arg.offset, arg.text.length))
